@@ -1,0 +1,107 @@
+# Pelican's quickstart Makefile, plus a virtual environment that sets itself up:
+# `make html` and `make test` work on a fresh machine with Python 3.11 and make.
+PY?=python3
+VENV?=$(CURDIR)/.venv
+PELICAN?=$(VENV)/bin/pelican
+PELICANOPTS=
+
+BASEDIR=$(CURDIR)
+INPUTDIR=$(BASEDIR)/content
+OUTPUTDIR=$(BASEDIR)/output
+CONFFILE=$(BASEDIR)/pelicanconf.py
+PUBLISHCONF=$(BASEDIR)/publishconf.py
+
+SSH_HOST=localhost
+SSH_PORT=22
+SSH_USER=root
+SSH_TARGET_DIR=/var/www
+
+S3_BUCKET=my_s3_bucket
+
+GITHUB_PAGES_BRANCH=gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE=Generate Pelican site
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+# Servers listen on this machine only unless told otherwise.
+SERVER ?= 127.0.0.1
+
+PORT ?= 0
+ifneq ($(PORT), 0)
+	PELICANOPTS += -p $(PORT)
+endif
+
+# A warning (a broken link, an unreadable file) stops the build.
+FATAL = --fatal warnings
+
+help:
+	@echo 'Makefile for the sclerotherapy patient guide                              '
+	@echo '                                                                          '
+	@echo 'Usage:                                                                    '
+	@echo '   make html                           (re)generate the web site          '
+	@echo '   make test                           run the whole test suite           '
+	@echo '   make clean                          remove the generated files         '
+	@echo '   make regenerate                     regenerate files upon modification '
+	@echo '   make publish                        generate using production settings '
+	@echo '   make serve [PORT=8000]              serve site at http://127.0.0.1:8000'
+	@echo '   make devserver [PORT=8000]          serve and regenerate together      '
+	@echo '   make rsync_upload                   upload the web site via rsync+ssh  '
+	@echo '   make s3_upload                      upload the web site via S3         '
+	@echo '   make github                         upload the web site via gh-pages   '
+	@echo '                                                                          '
+	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html   '
+	@echo 'Set the RELATIVE variable to 1 to enable relative urls                    '
+	@echo '                                                                          '
+
+# The virtual environment is rebuilt whenever a requirements file changes.
+$(VENV)/.installed: requirements.txt
+	[ -x "$(VENV)/bin/python" ] || $(PY) -m venv "$(VENV)"
+	"$(VENV)/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch "$@"
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	"$(VENV)/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch "$@"
+
+venv: $(VENV)/.installed
+
+html: $(VENV)/.installed
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(FATAL) $(PELICANOPTS)
+
+test: $(VENV)/.installed-test
+	"$(VENV)/bin/python" -m pytest
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+
+regenerate: $(VENV)/.installed
+	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: $(VENV)/.installed
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
+
+devserver: $(VENV)/.installed
+	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
+
+publish: $(VENV)/.installed
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(FATAL) $(PELICANOPTS)
+
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+s3_upload: publish
+	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --acl public-read --delete
+
+github: publish
+	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+.PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test

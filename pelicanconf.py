@@ -1,0 +1,77 @@
+"""Pelican settings for the sclerotherapy patient-information site.
+
+Used by `make html` and the tests; `publishconf.py` adds what only the public
+site needs. Settings marked "clinic" are for the clinic to fill in: anything
+left empty is simply not shown (the site never shows made-up details).
+"""
+
+SITENAME = "Sclerotherapy: a guide for patients"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+THEME = "theme"
+
+# --- Clinic details (shown in the footer and on the contact page when set) ---
+CLINIC_NAME = ""
+CLINIC_PHONE = ""
+CLINIC_EMAIL = ""
+CLINIC_ADDRESS = ""
+CLINIC_HOURS = ""
+# Asclera® is a US product, so the default is 911; a UK clinic would set 999.
+EMERGENCY_NUMBER = "911"
+
+# --- Content layout ---
+# Everything is a Pelican *page*: the five articles are evergreen reference
+# pages read as one guide (ordered by their `Order` metadata), not blog posts.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["articles", "pages"]
+GUIDE_PATH = "articles"
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+STATIC_PATHS = ["images"]
+
+# The home page is content/pages/index.md, so no generated index, and none of
+# the blog furniture a patient site has no use for.
+DIRECT_TEMPLATES = []
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Summaries are plain text (shown escaped and used as the meta description),
+# never Markdown that could smuggle HTML into a page.
+FORMATTED_FIELDS = []
+
+# Replaces Pelican's default entirely, so every extension is listed here.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Back to the text"},
+        },
+        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        "markdown.extensions.admonition": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Autoescape everything; the theme marks only rendered Markdown as safe.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["review_dates", "guide", "components"]

@@ -1,0 +1,74 @@
+"""Each of the five articles is a complete, well-labelled page."""
+
+import pytest
+
+from conftest import GUIDE_SLUGS, OTHER_SLUGS, ROOT, visible_text
+
+ALL_SLUGS = GUIDE_SLUGS + OTHER_SLUGS
+
+
+def metadata(slug):
+    """The metadata block of a content file, as {lower-case key: value}."""
+    for folder in ("articles", "pages"):
+        path = ROOT / "content" / folder / f"{slug}.md"
+        if path.exists():
+            head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+            return {
+                key.strip().lower(): value.strip()
+                for key, value in (line.split(":", 1) for line in head.splitlines())
+            }
+    raise AssertionError(f"no content file for {slug}")
+
+
+@pytest.mark.parametrize("slug", ALL_SLUGS)
+def test_page_has_exactly_one_h1_that_is_its_title(page, slug):
+    headings = page(slug).find_all("h1")
+    assert [h.get_text(strip=True) for h in headings] == [metadata(slug)["title"]]
+
+
+@pytest.mark.parametrize("slug", ALL_SLUGS)
+def test_page_declares_its_language(page, slug):
+    assert page(slug).html["lang"] == "en"
+
+
+@pytest.mark.parametrize("slug", ALL_SLUGS)
+def test_summary_is_the_meta_description(page, slug):
+    description = page(slug).find("meta", attrs={"name": "description"})
+    assert description["content"] == metadata(slug)["summary"]
+
+
+@pytest.mark.parametrize("slug", ALL_SLUGS)
+def test_review_dates_are_shown(page, slug):
+    times = {t["datetime"]: t.get_text() for t in page(slug).select(".review-dates time")}
+    meta = metadata(slug)
+    assert set(times) == {meta["reviewed"], meta["next-review"]}
+    text = visible_text(page(slug).select_one(".review-dates"))
+    assert "page last reviewed" in text and "next review due" in text
+
+
+@pytest.mark.parametrize("slug", GUIDE_SLUGS)
+def test_article_lists_its_sources_at_the_end(page, slug):
+    sources = page(slug).select_one("section.sources")
+    assert sources is not None and sources.h2.get_text() == "Sources"
+    links = [a["href"] for a in sources.select("li a[href^='http']")]
+    assert links, "the sources list has no links to the sources"
+    # every citation in the text points at an entry of that list
+    for ref in page(slug).select("a.footnote-ref"):
+        assert sources.find(id=ref["href"][1:]) is not None
+
+
+@pytest.mark.parametrize("slug", GUIDE_SLUGS)
+def test_emergency_advice_is_on_every_article(page, slug):
+    cards = page(slug).select(".care-card--emergency")
+    assert cards, "no emergency care card"
+    assert "call 911" in visible_text(cards[0])
+    assert "emergency advice:" in visible_text(cards[0].select_one(".visually-hidden"))
+
+
+def test_no_blog_furniture_is_published(site):
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    unwanted = [p for p in published if p.split("/")[0] in
+                ("category", "tag", "author", "feeds", "drafts")
+                or p in ("archives.html", "tags.html", "categories.html", "authors.html")]
+    assert unwanted == []
+    assert {f"{slug}.html" for slug in ALL_SLUGS} <= published

@@ -39,8 +39,9 @@ ifneq ($(PORT), 0)
 	PELICANOPTS += -p $(PORT)
 endif
 
-# A warning (a broken link, an unreadable file) stops the build.
-FATAL = --fatal warnings
+# html and publish go through build.py: the content checks collect every problem,
+# and a failed or interrupted build leaves output/ exactly as it was.
+BUILD=$(VENV)/bin/python $(BASEDIR)/build.py
 
 help:
 	@echo 'Makefile for the sclerotherapy patient guide                              '
@@ -74,13 +75,14 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 venv: $(VENV)/.installed
 
 html: $(VENV)/.installed
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(FATAL) $(PELICANOPTS)
+	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 test: $(VENV)/.installed-test
 	"$(VENV)/bin/python" -m pytest
 
+# Only what builds generate: the site, unfinished build directories, Pelican's cache.
 clean:
-	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)/cache"
 
 regenerate: $(VENV)/.installed
 	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -92,7 +94,7 @@ devserver: $(VENV)/.installed
 	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
 
 publish: $(VENV)/.installed
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(FATAL) $(PELICANOPTS)
+	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"

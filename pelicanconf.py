@@ -75,3 +75,21 @@ JINJA_ENVIRONMENT = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["review_dates", "guide", "components"]
+
+# --- Content checks (plugins/content_checks): every mistake reported at once ---
+PLUGINS += [
+    "content_checks",
+    "content_checks.files",
+    "content_checks.metadata",
+    "content_checks.markdown_rules",
+    "content_checks.links",
+    "content_checks.markup",
+    "content_checks.readability",
+]
+# The fields allowed at the top of a content file: CONTENT_METADATA_KEYS (default:
+# the list in plugins/content_checks/metadata.py).
+CONTENT_SUMMARY_MAX = 160  # characters, as search results show a description
+CONTENT_MAX_BYTES = 1_000_000  # a bigger page is a pasting accident
+CONTENT_REVIEW_OVERDUE_IS_ERROR = False  # a warning while editing; publishconf.py: error
+READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
+READABILITY_WORDS_PER_MINUTE = 200

@@ -11,4 +11,9 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = False
 
-DELETE_OUTPUT_DIRECTORY = True
+# build.py always builds into a fresh, empty directory, so nothing stale survives;
+# deleting output/ first would leave it empty after a failed build.
+DELETE_OUTPUT_DIRECTORY = False
+
+# An out-of-date medical page must not go live unnoticed.
+CONTENT_REVIEW_OVERDUE_IS_ERROR = True

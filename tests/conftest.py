@@ -15,13 +15,13 @@ OTHER_SLUGS = ["index", "about", "faq", "accessibility", "privacy"]
 
 
 def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=()):
-    """Run Pelican as `make html` does; return the finished process."""
+    """Build through build.py, as `make html` does; return the finished process."""
     command = [
-        sys.executable, "-m", "pelican", str(content), "-o", str(output),
-        "-s", str(ROOT / settings), "--fatal", "warnings",
+        sys.executable, str(ROOT / "build.py"), str(content), "-o", str(output),
+        "-s", str(ROOT / settings),
     ]
-    for name, value in extra:
-        command += ["-e", f"{name}={value}"]
+    if extra:
+        command += ["-e", *(f"{name}={value}" for name, value in extra)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 

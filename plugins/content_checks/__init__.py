@@ -48,6 +48,7 @@ class _PelicanLog(logging.Handler):
 
 _problems = set()
 _pelican_log = _PelicanLog()
+_errors_reported = []  # non-empty once this build has reported an error
 
 
 def add(path, line, text, level=ERROR):
@@ -98,6 +99,7 @@ class LineFinder:
 def reset(_sender=None):
     _problems.clear()
     _pelican_log.records.clear()
+    _errors_reported.clear()
 
 
 def start_capturing(pelican):
@@ -105,16 +107,25 @@ def start_capturing(pelican):
 
 
 def report(pelican):
+    """Print the problems found so far; stop the build on errors if asked to.
+
+    Runs when the writer is requested (every check has run, nothing is written
+    yet, so a doomed build stops early) and again when the build is finished
+    (for what Pelican logs while writing).
+    """
     problems = sorted(_problems)
+    _problems.clear()
     errors = [p for p in problems if p.level == ERROR]
     warnings = [p for p in problems if p.level == WARNING]
-    if not errors and _pelican_log.records:
+    if not errors and not _errors_reported and _pelican_log.records:
         errors = [
             Problem("", 0, f"Pelican reported: {message} Ask the web team.")
             for message in dict.fromkeys(_pelican_log.records)
         ]
+    _pelican_log.records.clear()
     lines = []
     if errors:
+        _errors_reported.append(True)
         lines.append(f"\n{len(errors)} problem(s) in the content must be fixed:\n")
         lines += [f"  {str(p).lstrip(': ')}" for p in errors]
     if warnings:
@@ -122,7 +133,6 @@ def report(pelican):
         lines += [f"  {p}" for p in warnings]
     if lines:
         print("\n".join(lines) + "\n", file=sys.stderr, flush=True)
-    reset()
     if errors and pelican.settings.get("CONTENT_CHECKS_STOP_BUILD"):
         # SystemExit, not an exception: Pelican would print a traceback.
         sys.exit(1)
@@ -131,4 +141,5 @@ def report(pelican):
 def register():
     signals.initialized.connect(start_capturing)
     signals.page_generator_init.connect(reset)
+    signals.get_writer.connect(report)
     signals.finalized.connect(report)

@@ -71,7 +71,8 @@ class Site:
         found = self.context[key].get(relative)
         if found is None and what == "filename":
             found = self.context["static_content"].get(relative)
-        return found
+        # Pelican lists a {static} target even when the file is missing.
+        return found if found and os.path.isfile(found.source_path) else None
 
     def relative(self, page, path):
         """The page an ordinary relative URL names, True for a file, or None."""

@@ -179,23 +179,23 @@ def all_pages(generator):
 
 def check_duplicates(generator, sources):
     by_relative = {source.relative_source_path: source for source in sources}
-    for key, attribute in (("Slug", "slug"), ("Title", "title")):
-        first_seen = {}
-        for page in sorted(all_pages(generator), key=lambda p: p.relative_source_path):
-            value = getattr(page, attribute, None)
+    for key in ("Slug", "Title"):
+        groups = {}
+        for page in all_pages(generator):
             source = by_relative.get(page.relative_source_path)
-            if value is None or source is None:
-                continue
-            if value.lower() in first_seen:
+            value = getattr(page, key.lower(), None)
+            if source is not None and isinstance(value, str):  # a list: key written twice
+                groups.setdefault(value.lower(), []).append((source, value))
+        for group in (g for g in groups.values() if len(g) > 1):
+            for source, value in group:
+                others = " and ".join(s.path for s, _ in group if s is not source)
                 entry = source.first(key)
                 add(
                     source.path,
                     entry.line if entry else 0,
-                    f'the {key.lower()} "{value}" is already used by '
-                    f"{first_seen[value.lower()]}. Each page needs its own {key.lower()}.",
+                    f'the {key.lower()} "{value}" is also used by {others}. '
+                    f"Each page needs its own {key.lower()}.",
                 )
-            else:
-                first_seen[value.lower()] = source.path
 
 
 def check(generator):

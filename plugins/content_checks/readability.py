@@ -23,7 +23,7 @@ from .metadata import all_pages
 
 MAX_GRADE = 9
 WORDS_PER_MINUTE = 200
-SOURCES = re.compile(r'<section class="sources".*?</section>', re.S)
+SOURCES = re.compile(r'<section\b[^>]*\bclass="sources".*?</section>', re.S)
 HIDDEN = re.compile(r'<span class="visually-hidden">.*?</span>|<sup[^>]*>.*?</sup>', re.S)
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dt|dd|figcaption)>", re.I)
 TAG = re.compile(r"<[^>]+>")

@@ -41,6 +41,7 @@ EXPECTED = {
     ),
     "pages/unknown-template.md": ('"Template" is "fancy", which the site does not have', 6),
     "pages/unknown-status.md": ('"Status" is "publishd"', 6),
+    "pages/lang-not-a-language-code.md": ('"Lang" is "English", which is not a language code', 6),
     "pages/link-to-missing-file.md": ('the link "{filename}after-care.md" points to "after-care.md"', 9),
     "pages/link-to-missing-anchor.md": ('points to "#the-next-part", which is not a heading', 9),
     "pages/link-to-missing-anchor-on-other-page.md": (

@@ -20,3 +20,40 @@ def test_script_in_title_and_summary_is_shown_as_text(content_copy, tmp_path):
     assert soup.title.get_text().startswith(f"Evil {EVIL}")
     assert soup.find("meta", attrs={"name": "description"})["content"] == f"Summary {EVIL}"
     assert "<script>" not in (output / "evil.html").read_text(encoding="utf-8")
+
+
+ATTRIBUTE_BREAK = "\"' onmouseover=\"alert(2)"
+
+
+def test_every_metadata_field_shown_on_any_page_is_shown_as_text(content_copy, tmp_path):
+    """Title, Summary and Reviewer of a guide article appear on many pages (navigation,
+    contents list, pagination, home page): nowhere do they become markup. (Lang, the other
+    field shown, must be a language code: the content checks refuse anything else.)"""
+    fields = {
+        "Title": f"Evil {EVIL}{ATTRIBUTE_BREAK}",
+        "Summary": f"Summary {EVIL}{ATTRIBUTE_BREAK}",
+        "Reviewer": f"Dr {EVIL}{ATTRIBUTE_BREAK}",
+    }
+    (content_copy / "articles" / "evil.md").write_text(
+        "".join(f"{key}: {value}\n" for key, value in fields.items())
+        + "Slug: evil\nReviewed: 2026-11-25\nNext-review: 2027-11-25\nOrder: 99\n\n"
+        "## A section\n\nBody text.[^S1]\n\n[^S1]: A source.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    result = build(output, content=content_copy)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(output.glob("*.html"))
+    assert sorted(output.rglob("*.html")) == pages
+    for path in pages:
+        soup = read_page(output, path.stem)
+        assert soup.find("script") is None, path.name
+        for tag in soup.find_all(True):
+            assert not [name for name in tag.attrs if name.startswith("on")], path.name
+    evil = read_page(output, "evil")
+    assert evil.h1.get_text() == fields["Title"]
+    assert evil.find("meta", attrs={"name": "description"})["content"] == fields["Summary"]
+    assert f"Reviewed by {fields['Reviewer']}" in evil.select_one(".review-dates").get_text()
+    shown_elsewhere = [p.name for p in pages if fields["Title"] in read_page(output, p.stem).get_text()]
+    assert len(shown_elsewhere) > 5  # navigation, contents lists, pagination, home page
+    assert fields["Summary"] in read_page(output, "index").get_text()

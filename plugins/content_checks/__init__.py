@@ -4,8 +4,9 @@ Guarantees: the rule modules of this package (``content_checks.files``,
 ``.metadata``, ``.markdown_rules``, ``.links``, ``.markup``, ``.readability``)
 record each problem here with the file (relative to the project, e.g.
 ``content/articles/risks.md``), the line where it is known, and a plain-words
-message saying what is wrong and what to do. At the end of every build all
-problems are printed together, errors first. With the setting
+message saying what is wrong and what to do. Once every rule has run, before
+anything is written, all problems are printed together (and anything Pelican
+logs while writing, at the end). With the setting
 ``CONTENT_CHECKS_STOP_BUILD`` (the build script, ``build.py``, sets it) a build
 with errors exits with status 1, so the new site is not put in place; without
 it (``make devserver``, ``pelican -lr``) the report is printed and Pelican

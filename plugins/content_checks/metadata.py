@@ -6,7 +6,7 @@ Summary, Reviewed and Next-review present and not empty; dates written
 YYYY-MM-DD and real; Next-review after Reviewed; a Summary of at most
 CONTENT_SUMMARY_MAX characters (160, a meta description); a lower-case,
 hyphenated Slug; a whole-number, unique Order on guide articles; a Template
-the theme has; a known Status. A Next-review date that has passed is a
+the theme has; a known Status; a Lang that is a language code. A Next-review date that has passed is a
 warning, or an error when CONTENT_REVIEW_OVERDUE_IS_ERROR is set (as
 ``publishconf.py`` does for ``make publish``). No two pages share a slug or a
 title.
@@ -32,16 +32,20 @@ STATUSES = ["published", "hidden", "draft"]
 SUMMARY_MAX = 160
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # as in <html lang="…">
 
 
 def check_keys(source, known):
+    """Report unknown and repeated keys; return the keys suggested for misspellings."""
     by_lower = {key.lower(): key for key in known}
     seen = {}
+    suggested = set()
     for entry in source.meta:
         lower = entry.key.lower()
         if lower not in by_lower:
             close = difflib.get_close_matches(lower, by_lower, n=1, cutoff=0.6)
             hint = f'Did you mean "{by_lower[close[0]]}"? ' if close else ""
+            suggested.update(by_lower[c] for c in close)
             add(
                 source.path,
                 entry.line,
@@ -57,6 +61,7 @@ def check_keys(source, known):
             )
         else:
             seen[lower] = entry.line
+    return suggested
 
 
 def parse_date(source, key):
@@ -97,10 +102,12 @@ def check_dates(source, overdue_level, today):
         )
 
 
-def check_values(source, settings):
+def check_values(source, settings, misspelt):
     for key in REQUIRED:
         entry = source.first(key)
         if entry is None:
+            if key in misspelt:
+                continue  # "Did you mean" has said it
             add(
                 source.path,
                 0,
@@ -125,6 +132,14 @@ def check_values(source, settings):
             slug.line,
             f'"Slug" is "{slug.value}"; it becomes the web address, so write it in lower '
             "case letters and digits joined by hyphens, e.g. compression-stockings.",
+        )
+    lang = source.first("Lang")
+    if lang and not LANGUAGE.match(lang.value):
+        add(
+            source.path,
+            lang.line,
+            f'"Lang" is "{lang.value}", which is not a language code. Write a code such as '
+            "en or es, or leave the line out for English.",
         )
     status = source.first("Status")
     if status and status.value.lower() not in STATUSES:
@@ -205,8 +220,7 @@ def check(generator):
     today = datetime.date.today()
     sources = [s for s in read_all(generator) if s.meta]
     for source in sources:
-        check_keys(source, known)
-        check_values(source, settings)
+        check_values(source, settings, check_keys(source, known))
         check_dates(source, overdue, today)
     check_order([s for s in sources if in_guide(s, settings.get("GUIDE_PATH", "articles"))])
     check_duplicates(generator, sources)

@@ -188,3 +188,19 @@ def test_the_real_content_has_no_problems_or_warnings(site):
     result = build(site.parent / "again", content=ROOT / "content")
     assert result.returncode == 0, result.stderr
     assert "problem(s)" not in result.stderr and "warning(s)" not in result.stderr
+
+
+def test_a_warning_from_pelican_itself_still_fails_the_build(tmp_path, content_copy):
+    """What no rule covers, Pelican may still warn about: that stops the build too."""
+    (content_copy / "images").mkdir(exist_ok=True)
+    (content_copy / "images" / "leg.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (content_copy / "pages" / "static-via-filename.md").write_text(
+        "Title: Static via filename\nSlug: static-via-filename\nSummary: A test page.\n"
+        "Reviewed: 2026-11-25\nNext-review: 2027-11-25\n\n## A section\n\n"
+        "![A leg]({filename}../images/leg.png)\n",
+        encoding="utf-8",
+    )
+    result = build(tmp_path / "output", content=content_copy)
+    assert result.returncode != 0
+    assert "Pelican reported: {filename} used for linking to static content" in result.stderr
+    assert not (tmp_path / "output").exists()

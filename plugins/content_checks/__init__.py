@@ -120,7 +120,7 @@ def report(pelican):
     warnings = [p for p in problems if p.level == WARNING]
     if not errors and not _errors_reported and _pelican_log.records:
         errors = [
-            Problem("", 0, f"Pelican reported: {message} Ask the web team.")
+            Problem("", 0, f"Pelican reported: {message.rstrip('.')}. Ask the web team.")
             for message in dict.fromkeys(_pelican_log.records)
         ]
     _pelican_log.records.clear()

@@ -24,6 +24,7 @@ from .metadata import all_pages
 URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 INTRASITE = re.compile(r"^[{|](filename|static|attach)[|}](.*)$")
+EXTERNAL = re.compile(r"^(?:https?:|mailto:|tel:|//)", re.I)
 
 
 def ids_of(page):
@@ -101,6 +102,10 @@ def anchor_problem(url, fragment, target):
 
 def check_link(site, page, url):
     """A plain-words problem with one link, or None."""
+    if url.startswith("#"):  # most links: footnotes and headings on the same page
+        return anchor_problem(url, url[1:], page)
+    if EXTERNAL.match(url):
+        return None
     match = INTRASITE.match(url)
     parts = urlsplit(match[2] if match else url)
     if not match and (parts.scheme or parts.netloc):
@@ -134,7 +139,8 @@ def check(generators):
     for page in sorted(site.by_output.values(), key=lambda p: p.relative_source_path):
         find_line = None
         for a, b in URL_ATTRIBUTE.findall(page._content):
-            url = html.unescape(a or b)
+            url = a or b
+            url = html.unescape(url) if "&" in url else url
             problem = check_link(site, page, url)
             if problem:
                 find_line = find_line or LineFinder(page.source_path)

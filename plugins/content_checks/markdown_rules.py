@@ -22,7 +22,7 @@ BOX_TYPES = [*CARDS, "warning", "info", "do", "dont", "timeline"]
 BOX = re.compile(r"^!!! ?([\w-]+)")
 # The same patterns Python-Markdown's footnotes extension uses.
 CITATION = re.compile(r"(?<!!)\[\^([^\]]*)\](?!\s*:)")
-SOURCE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
+SOURCE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:", re.M)
 TABLE_ROW = re.compile(r"^\s{0,3}\|")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
@@ -78,21 +78,19 @@ def check_tables(source, lines):
 
 
 def check_sources(source, lines, guide):
-    defined = set()
-    cited = []
-    for number, line in lines:
-        match = SOURCE.match(line)
-        if match:
-            defined.add(match[1])
-        cited += [(number, label) for label in CITATION.findall(line)]
-    for number, label in cited:
-        if label not in defined:
-            add(
-                source.path,
-                number,
-                f"the citation [^{label}] has no source. Add a line "
-                f'"[^{label}]: <the source>" at the end of the file, or correct the label.',
-            )
+    body = "\n".join(line for _, line in lines)
+    defined = set(SOURCE.findall(body))
+    if set(CITATION.findall(body)) - defined:  # rare: only then look for the lines
+        for number, line in lines:
+            for label in CITATION.findall(line):
+                if label not in defined:
+                    add(
+                        source.path,
+                        number,
+                        f"the citation [^{label}] has no source. Add a line "
+                        f'"[^{label}]: <the source>" at the end of the file, or correct '
+                        "the label.",
+                    )
     if guide and not defined:
         add(
             source.path,

@@ -1,5 +1,6 @@
 """Shared fixtures: the real site, built once by Pelican, read with BeautifulSoup."""
 
+import hashlib
 import pathlib
 import re
 import shutil
@@ -24,6 +25,15 @@ def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=())
     if extra:
         command += ["-e", *extra]  # Pelican keeps only the last -e: pass them together
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def checksums(folder):
+    """{relative path: sha256} of every file under folder, to prove nothing changed."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(pathlib.Path(folder).rglob("*"))
+        if path.is_file()
+    }
 
 
 def read_page(output, slug):

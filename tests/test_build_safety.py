@@ -4,7 +4,6 @@ command ever touches content/.
 These tests run build.py and make in scratch copies of the project, as staff would.
 """
 
-import hashlib
 import os
 import shutil
 import signal
@@ -16,18 +15,10 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, build, checksums
 
 VENV = ROOT / ".venv"
 LEFTOVERS = ".output-build-*"
-
-
-def checksums(folder):
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture

@@ -7,13 +7,12 @@ The broken builds run in parallel (about 20 s on 2 cores for the whole corpus).
 """
 
 import concurrent.futures
-import hashlib
 import os
 import shutil
 
 import pytest
 
-from conftest import ROOT, build, read_page
+from conftest import ROOT, build, checksums, read_page
 
 BROKEN = ROOT / "tests" / "broken"
 VALID = ROOT / "tests" / "valid"
@@ -64,14 +63,6 @@ EXPECTED = {
     "articles/guide-article-without-sources.md": ("this guide article cites no sources", None),
     "articles/guide-article-without-order.md": ('"Order" must be a whole number', None),
 }
-
-
-def checksums(folder):
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")

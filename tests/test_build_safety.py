@@ -33,10 +33,14 @@ def project(tmp_path):
     return copy
 
 
-def make(project, target, **variables):
+def make_command(project, target, **variables):
     # -o: the copied requirements files are older than the shared venv; never reinstall.
     command = ["make", "-C", str(project), target, f"VENV={VENV}", "-o", f"{VENV}/.installed"]
-    command += [f"{name}={value}" for name, value in variables.items()]
+    return command + [f"{name}={value}" for name, value in variables.items()]
+
+
+def make(project, target, **variables):
+    command = make_command(project, target, **variables)
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
@@ -52,6 +56,20 @@ def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(
     umask = os.umask(0)
     os.umask(umask)
     assert output.stat().st_mode & 0o777 == 0o777 & ~umask  # a web server can read it
+
+
+def test_the_new_site_is_swapped_in_by_one_atomic_rename(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    import build as build_script
+
+    old, new = tmp_path / "output", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    (old / "index.html").write_text("old", encoding="utf-8")
+    (new / "index.html").write_text("new", encoding="utf-8")
+    assert build_script.exchange(str(new), str(old))  # renameat2(RENAME_EXCHANGE) on Linux
+    assert (old / "index.html").read_text(encoding="utf-8") == "new"
+    assert (new / "index.html").read_text(encoding="utf-8") == "old"
 
 
 def pids_mentioning(text):
@@ -142,9 +160,7 @@ def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(proj
     for name in ("invalid-date.md", "review-overdue.md"):
         shutil.copy(ROOT / "tests" / "broken" / "pages" / name, project / "content" / "pages")
     port = free_port()
-    command = ["make", "-C", str(project), "devserver", f"VENV={VENV}",
-               "-o", f"{VENV}/.installed", f"PORT={port}"]
-    server = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
+    server = subprocess.Popen(make_command(project, "devserver", PORT=port), start_new_session=True, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120

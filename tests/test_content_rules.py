@@ -3,7 +3,7 @@
 Each file in tests/broken/ has one mistake. It is added to a copy of content/ and built
 with build.py, as `make html` does, over a copy of a good site: the build must fail,
 name the file, the line and the problem, and leave every file of the site unchanged.
-The broken builds run in parallel (about 20 s on 2 cores for the whole corpus).
+The broken builds run in parallel (about 40 s for the whole corpus on a busy 2-core machine).
 """
 
 import concurrent.futures

@@ -75,3 +75,4 @@ JINJA_ENVIRONMENT = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["review_dates", "guide", "components"]
+PLUGINS += ["fingerprint"]  # cache-busting CSS URL (theme)

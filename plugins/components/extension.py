@@ -5,6 +5,8 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .timeline import picture
+
 PLACEHOLDER = "{emergency_number}"
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
@@ -107,9 +109,13 @@ class ComponentsTreeprocessor(Treeprocessor):
             for ul in body.iter("ul"):
                 ul.set("class", f"do-dont-list__list do-dont-list__list--{kind}")
         elif kind == "timeline":
+            title = title or "Timeline"
             div.set("class", "timeline")
             body = _wrap_body(div, "timeline__content")
-            div.append(_heading(level, title or "Timeline", "timeline__heading"))
+            div.append(_heading(level, title, "timeline__heading"))
+            steps = body.find("ul")
+            if steps is not None:  # the picture comes first; the list is its text equivalent
+                div.append(picture(steps, f"Picture: {title}. The same steps are listed below."))
             div.append(body)
         else:  # "info" and anything else: inset text, "good to know"
             div.set("class", "inset-text")

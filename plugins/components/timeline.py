@@ -10,11 +10,13 @@ after it stays the text equivalent.
 import textwrap
 import xml.etree.ElementTree as etree
 
-STEP_WIDTH = 180  # user units per step; the viewBox scales it to any width
-LABEL_CHARS = 17  # characters per line that fit a step at the label's size
-TEXT_CHARS = 20  # ... and at the text's size
-LINE = 20
-AXIS_Y = 16
+# Narrow steps, so the text stays legible when the viewBox shrinks to a phone's width;
+# the sizes match the label (15px bold) and text (14px) styles in the theme's CSS.
+STEP_WIDTH = 130  # user units per step
+LABEL_CHARS = 12  # characters per line that fit a step at the label's size
+TEXT_CHARS = 14  # ... and at the text's size
+LINE = 18
+AXIS_Y = 10
 
 
 def _text_of(element):
@@ -58,7 +60,7 @@ def picture(ul, name):
         "class": "timeline__picture", "role": "img", "aria-label": name, "width": "100%",
     })
     etree.SubElement(svg, "path", {
-        "class": "timeline__axis", "d": f"M8 {AXIS_Y}H{width - 4}m-8-6 8 6-8 6",
+        "class": "timeline__axis", "d": f"M8 {AXIS_Y}H{width - 2}m-8-6 8 6-8 6",
     })
     bottom = 0
     for number, (label, text) in enumerate(steps):
@@ -66,8 +68,8 @@ def picture(ul, name):
         etree.SubElement(svg, "circle", {
             "class": "timeline__marker", "cx": str(x + 6), "cy": str(AXIS_Y), "r": "7",
         })
-        y = _lines(svg, x, AXIS_Y + 34, textwrap.wrap(label, LABEL_CHARS), "timeline__label")
+        y = _lines(svg, x, AXIS_Y + 30, textwrap.wrap(label, LABEL_CHARS), "timeline__label")
         y = _lines(svg, x, y + 4, textwrap.wrap(text, TEXT_CHARS), "timeline__text")
         bottom = max(bottom, y)
-    svg.set("viewBox", f"0 0 {width} {bottom}")
+    svg.set("viewBox", f"0 0 {width} {bottom - LINE + 6}")
     return svg

@@ -78,6 +78,7 @@ class ComponentsTreeprocessor(Treeprocessor):
                 element.text = None
                 element.append(_hidden("Source "))
                 element[-1].tail = label
+            self.separate_citations(element)
         for element in root.iter():
             for attr in ("text", "tail"):
                 value = getattr(element, attr)
@@ -124,6 +125,14 @@ class ComponentsTreeprocessor(Treeprocessor):
                 body.insert(0, _heading(level, title, "inset-text__heading"))
             div.append(_hidden("Information: "))
             div.append(body)
+
+    @staticmethod
+    def separate_citations(parent):
+        """Sources cited together read "2,3", not "23": a comma inside the first <sup>."""
+        for first, second in zip(parent, parent[1:]):
+            if (first.tag == second.tag == "sup" and len(first) and not (first.tail or "").strip()
+                    and "footnote-ref" in (first[-1].get("class") or "")):
+                first[-1].tail = ","
 
     @staticmethod
     def sources(div):

@@ -23,6 +23,15 @@ def test_page_reflows_at_320_px_without_horizontal_scrolling(browser, server, pa
         assert wide == []
 
 
+@pytest.mark.parametrize("width, shown", [(320, "down"), (639, "down"), (640, "across"), (1280, "across")])
+def test_one_timeline_picture_shows_drawn_to_fit_the_screen(browser, server, width, shown):
+    with open_page(browser, server + "compression-stockings.html", width=width) as tab:
+        visible = [svg.get_attribute("class") for svg in tab.locator(".timeline svg").all() if svg.is_visible()]
+        assert visible == [f"timeline__picture timeline__picture--{shown}"]
+        height = tab.locator(".timeline svg:visible .timeline__text").first.bounding_box()["height"]
+    assert height >= 11, "the picture's text is too small to read"  # one line, in CSS px
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_print_hides_navigation_and_keeps_the_content(browser, server, path):
     with open_page(browser, server + path) as screen:
@@ -41,7 +50,7 @@ def test_print_hides_navigation_and_keeps_the_content(browser, server, path):
 def test_aftercare_sheet_keeps_cards_and_timeline_whole_and_prints_web_addresses(browser, server):
     with open_page(browser, server + "compression-stockings.html", media="print") as tab:
         blocks = tab.locator(".care-card, .timeline, .do-dont-list, .warning-callout").all()
-        assert len(blocks) >= 4 and tab.locator(".timeline svg").is_visible()
+        assert len(blocks) >= 4 and tab.locator(".timeline__picture--across").is_visible()
         for block in blocks:
             assert block.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
         # on paper every web address a link leads to is written out, once

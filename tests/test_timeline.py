@@ -3,6 +3,7 @@
 import sys
 
 import markdown
+import pytest
 
 from conftest import ROOT, visible_text
 
@@ -22,19 +23,23 @@ def svg_lines(text_element):
     return " ".join(span.get_text() for span in text_element.find_all("tspan"))
 
 
-def test_aftercare_timeline_has_a_named_picture_before_its_text_list(page):
+def test_aftercare_timeline_has_named_pictures_before_its_text_list(page):
     timeline = page("compression-stockings").select_one(".timeline")
-    svg, steps = timeline.find("svg"), timeline.select_one(".timeline__content ul")
-    assert svg is not None and steps is not None
-    assert svg["role"] == "img" and svg["aria-label"].startswith("Picture: ")
-    assert svg.find_next("ul") is steps, "the picture must come before its text equivalent"
-    assert svg["width"] == "100%" and svg["viewbox"].startswith("0 0 ")
+    steps = timeline.select_one(".timeline__content ul")
+    pictures = timeline.find_all("svg")
+    assert [svg["class"][-1] for svg in pictures] == ["timeline__picture--across", "timeline__picture--down"]
+    for svg in pictures:
+        assert svg["role"] == "img" and svg["aria-label"].startswith("Picture: ")
+        assert svg.find_next("ul") is steps, "the picture must come before its text equivalent"
+        assert svg["width"] == "100%" and svg["viewbox"].startswith("0 0 ")
 
 
-def test_picture_and_text_list_show_the_clients_schedule_in_order(page):
+@pytest.mark.parametrize("direction", ["across", "down"])
+def test_picture_and_text_list_show_the_clients_schedule_in_order(page, direction):
     timeline = page("compression-stockings").select_one(".timeline")
-    labels = [svg_lines(t) for t in timeline.select("svg .timeline__label")]
-    texts = [svg_lines(t).lower() for t in timeline.select("svg .timeline__text")]
+    svg = timeline.select_one(f"svg.timeline__picture--{direction}")
+    labels = [svg_lines(t) for t in svg.select(".timeline__label")]
+    texts = [svg_lines(t).lower() for t in svg.select(".timeline__text")]
     items = [visible_text(li) for li in timeline.select(".timeline__content li")]
     assert len(labels) == len(texts) == len(items) >= len(SCHEDULE)
     for (label, phrases), svg_label, svg_text, item in zip(SCHEDULE, labels, texts, items):
@@ -48,8 +53,10 @@ def test_picture_is_drawn_from_the_list_and_leaves_out_source_numbers():
         '!!! timeline "Plan"\n    - **Day 1:** rest.[^a]\n    - **Week 2:** walk.\n\n[^a]: A source.\n',
         extensions=["extra", "admonition", ComponentsExtension()],
     )
-    picture = html[html.index("<svg"):html.index("</svg>")]
-    assert 'aria-label="Picture: Plan. The same steps are listed below."' in picture
-    assert picture.count("<circle") == 2
-    assert ">Day 1<" in picture and ">Rest.<" in picture and ">Week 2<" in picture
-    assert "Source" not in picture and "<sup" not in picture
+    assert html.count("<svg") == 2
+    for picture in html.split("<svg")[1:]:
+        picture = picture[:picture.index("</svg>")]
+        assert 'aria-label="Picture: Plan. The same steps are listed below."' in picture
+        assert picture.count("<circle") == 2
+        assert ">Day 1<" in picture and ">Rest.<" in picture and ">Week 2<" in picture
+        assert "Source" not in picture and "<sup" not in picture

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .timeline import picture
+from .timeline import pictures
 
 PLACEHOLDER = "{emergency_number}"
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -116,7 +116,7 @@ class ComponentsTreeprocessor(Treeprocessor):
             div.append(_heading(level, title, "timeline__heading"))
             steps = body.find("ul")
             if steps is not None:  # the picture comes first; the list is its text equivalent
-                div.append(picture(steps, f"Picture: {title}. The same steps are listed below."))
+                div.extend(pictures(steps, f"Picture: {title}. The same steps are listed below."))
             div.append(body)
         else:  # "info" and anything else: inset text, "good to know"
             div.set("class", "inset-text")

@@ -40,3 +40,19 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(browser, server
         tab.keyboard.press("Enter")
         assert tab.evaluate("document.activeElement.id") == "main-content"
         assert tab.evaluate("document.activeElement.tagName") == "MAIN"
+
+
+@pytest.mark.parametrize("path", ["index.html", "compression-stockings.html"])
+def test_keyboard_focus_is_clearly_visible_on_every_link(browser, server, path):
+    with open_page(browser, server + path) as tab:
+        links, checked = tab.locator("a:visible").count(), 0
+        for _ in range(links):
+            tab.keyboard.press("Tab")
+            style = tab.evaluate("""(() => { const s = getComputedStyle(document.activeElement);
+                return [document.activeElement.tagName, s.backgroundColor, s.boxShadow]; })()""")
+            if style[0] != "A":
+                break
+            # the yellow focus colour behind the link and a dark bar under it
+            assert style[1] == "rgb(255, 235, 59)" and "rgb(33, 43, 50)" in style[2], style
+            checked += 1
+    assert checked >= 10

@@ -33,6 +33,14 @@ def test_one_timeline_picture_shows_drawn_to_fit_the_screen(browser, server, wid
 
 
 @pytest.mark.parametrize("path", PAGES)
+def test_text_resized_to_200_percent_still_fits_without_horizontal_scrolling(browser, server, path):
+    with open_page(browser, server + path, width=1280) as tab:
+        tab.evaluate("document.documentElement.style.fontSize = '200%'")
+        assert tab.evaluate("getComputedStyle(document.body).fontSize") == "38px"
+        assert tab.evaluate(PAGE_WIDTH) <= 1280
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_print_hides_navigation_and_keeps_the_content(browser, server, path):
     with open_page(browser, server + path) as screen:
         screen.evaluate(f"document.querySelectorAll('{LINKS_FOR_SCREEN}').forEach(e => e.remove())")

@@ -77,8 +77,17 @@ venv: $(VENV)/.installed
 html: $(VENV)/.installed
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test system-deps
 	"$(VENV)/bin/python" -m pytest
+
+# Debian packages the browser tests and the HTML checker need (theme, issue 3):
+# installed only when missing, so this is instant on a machine that has them.
+system-deps:
+	@[ -x /usr/bin/chromium ] && command -v java >/dev/null || { \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+	    $$([ -x /usr/bin/chromium ] || echo chromium fonts-liberation) \
+	    $$(command -v java >/dev/null || echo default-jre-headless); }
 
 # Only what builds generate: the site, unfinished build directories, Pelican's cache.
 clean:
@@ -107,3 +116,4 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 .PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test
+.PHONY: system-deps

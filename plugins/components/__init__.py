@@ -3,7 +3,7 @@
 Guarantees: authors never need raw HTML for the site's components. Python-
 Markdown admonitions (``!!! emergency``, ``!!! urgent``, ``!!! non-urgent``,
 ``!!! warning``, ``!!! info``, ``!!! do``, ``!!! dont``, ``!!! timeline``) come
-out as the theme's components, with the urgency named for screen readers and
+out as the theme's components (a timeline's list also drawn as a picture), with the urgency named for screen readers and
 headings one level below the heading they follow; footnotes come out as the
 page's "Sources" list; ``{emergency_number}`` becomes the EMERGENCY_NUMBER
 setting everywhere in the text.

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .timeline import pictures
+
 PLACEHOLDER = "{emergency_number}"
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
@@ -76,6 +78,7 @@ class ComponentsTreeprocessor(Treeprocessor):
                 element.text = None
                 element.append(_hidden("Source "))
                 element[-1].tail = label
+            self.separate_citations(element)
         for element in root.iter():
             for attr in ("text", "tail"):
                 value = getattr(element, attr)
@@ -107,9 +110,13 @@ class ComponentsTreeprocessor(Treeprocessor):
             for ul in body.iter("ul"):
                 ul.set("class", f"do-dont-list__list do-dont-list__list--{kind}")
         elif kind == "timeline":
+            title = title or "Timeline"
             div.set("class", "timeline")
             body = _wrap_body(div, "timeline__content")
-            div.append(_heading(level, title or "Timeline", "timeline__heading"))
+            div.append(_heading(level, title, "timeline__heading"))
+            steps = body.find("ul")
+            if steps is not None:  # the picture comes first; the list is its text equivalent
+                div.extend(pictures(steps, f"Picture: {title}. The same steps are listed below."))
             div.append(body)
         else:  # "info" and anything else: inset text, "good to know"
             div.set("class", "inset-text")
@@ -118,6 +125,14 @@ class ComponentsTreeprocessor(Treeprocessor):
                 body.insert(0, _heading(level, title, "inset-text__heading"))
             div.append(_hidden("Information: "))
             div.append(body)
+
+    @staticmethod
+    def separate_citations(parent):
+        """Sources cited together read "2,3", not "23": a comma inside the first <sup>."""
+        for first, second in zip(parent, parent[1:]):
+            if (first.tag == second.tag == "sup" and len(first) and not (first.tail or "").strip()
+                    and "footnote-ref" in (first[-1].get("class") or "")):
+                first[-1].tail = ","
 
     @staticmethod
     def sources(div):

@@ -1,0 +1,90 @@
+"""Shared browser fixtures: the built site served on 127.0.0.1, and Debian's Chromium.
+
+Import the fixtures a test module needs by name (`from browser_support import ...`).
+"""
+
+import contextlib
+import functools
+import http.server
+import pathlib
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
+# nothing that calls home.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def page_paths():
+    """The page each Markdown file in content/ becomes: its Save_as, else {slug}.html."""
+    paths = []
+    for source in sorted((ROOT / "content").rglob("*.md")):
+        head = source.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        meta = dict(line.split(":", 1) for line in head.splitlines())
+        meta = {key.strip().lower(): value.strip() for key, value in meta.items()}
+        paths.append(meta.get("save_as") or f"{meta['slug']}.html")
+    return paths
+
+
+PAGES = page_paths()
+
+
+def built_pages(site):
+    """Every page Pelican wrote, as URL paths ("index.html", "404.html", ...)."""
+    return sorted(path.name for path in pathlib.Path(site).glob("*.html"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """Base URL of a real HTTP server for the built site, stopped after the tests."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Playwright gives it a fresh temporary profile), closed after the tests."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+        )
+        yield chromium
+        chromium.close()
+
+
+@contextlib.contextmanager
+def open_page(browser, url, width=1280, height=800, media="screen", before=None):
+    """A tab at `url` in a fresh context (no cache, no cookies), closed afterwards.
+
+    `before(tab)` runs before the page loads, e.g. to listen to its requests.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = context.new_page()
+        tab.emulate_media(media=media)
+        if before:
+            before(tab)
+        tab.goto(url, wait_until="load")
+        yield tab
+    finally:
+        context.close()

@@ -1,0 +1,62 @@
+"""The aftercare timeline is a picture with a name, followed by the same steps as text."""
+
+import sys
+
+import markdown
+import pytest
+
+from conftest import ROOT, visible_text
+
+sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
+from components.extension import ComponentsExtension  # noqa: E402
+
+# What the client's copy and the fact sheet (section 5) say the schedule is.
+SCHEDULE = [
+    ("Straight after the injections", ["stocking", "walk for 15 to 20 minutes"]),
+    ("Days 1 to 3", ["day and night for 2 to 3 days", "avoid heavy exercise", "sunbathing",
+                     "long flights", "hot baths"]),
+    ("Until the end of week 2 or 3", ["in the daytime"]),
+]
+
+
+def svg_lines(text_element):
+    return " ".join(span.get_text() for span in text_element.find_all("tspan"))
+
+
+def test_aftercare_timeline_has_named_pictures_before_its_text_list(page):
+    timeline = page("compression-stockings").select_one(".timeline")
+    steps = timeline.select_one(".timeline__content ul")
+    pictures = timeline.find_all("svg")
+    assert [svg["class"][-1] for svg in pictures] == ["timeline__picture--across", "timeline__picture--down"]
+    for svg in pictures:
+        assert svg["role"] == "img" and svg["aria-label"].startswith("Picture: ")
+        assert svg.find_next("ul") is steps, "the picture must come before its text equivalent"
+        assert svg["width"] == "100%" and svg["viewbox"].startswith("0 0 ")
+
+
+@pytest.mark.parametrize("direction", ["across", "down"])
+def test_picture_and_text_list_show_the_clients_schedule_in_order(page, direction):
+    timeline = page("compression-stockings").select_one(".timeline")
+    svg = timeline.select_one(f"svg.timeline__picture--{direction}")
+    labels = [svg_lines(t) for t in svg.select(".timeline__label")]
+    texts = [svg_lines(t).lower() for t in svg.select(".timeline__text")]
+    items = [visible_text(li) for li in timeline.select(".timeline__content li")]
+    assert len(labels) == len(texts) == len(items) >= len(SCHEDULE)
+    for (label, phrases), svg_label, svg_text, item in zip(SCHEDULE, labels, texts, items):
+        assert svg_label == label and item.startswith(label.lower())
+        for phrase in phrases:
+            assert phrase in svg_text and phrase in item, (label, phrase)
+
+
+def test_picture_is_drawn_from_the_list_and_leaves_out_source_numbers():
+    html = markdown.markdown(
+        '!!! timeline "Plan"\n    - **Day 1:** rest.[^a]\n    - **Week 2:** walk.\n\n[^a]: A source.\n',
+        extensions=["extra", "admonition", ComponentsExtension()],
+    )
+    assert html.count("<svg") == 2
+    for picture in html.split("<svg")[1:]:
+        picture = picture[:picture.index("</svg>")]
+        assert 'aria-label="Picture: Plan. The same steps are listed below."' in picture
+        assert picture.count("<circle") == 2
+        assert ">Day 1<" in picture and ">Rest.<" in picture and ">Week 2<" in picture
+        assert "Source" not in picture and "<sup" not in picture

@@ -19,12 +19,13 @@ Guarantees: templates get two filters.
 
 import datetime
 import html.parser
-import re
 
 from pelican import signals
 
 PATIENT = "https://schema.org/Patient"
 VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
+INLINE_ELEMENTS = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
+                   "small", "span", "strong", "sub", "sup", "time", "u"}
 
 
 def canonical_url(page, siteurl):
@@ -43,7 +44,13 @@ class FaqParser(html.parser.HTMLParser):
         self.in_question = False
         self.skipping = 0  # inside a footnote marker or the Sources list
 
+    def add(self, text):
+        if self.pairs and not self.skipping:
+            self.pairs[-1][0 if self.in_question else 1] += text
+
     def handle_starttag(self, tag, attrs):
+        if tag not in INLINE_ELEMENTS:
+            self.add(" ")  # blocks are separate sentences, not run together
         if tag in VOID_ELEMENTS:
             return
         classes = (dict(attrs).get("class") or "").split()
@@ -60,16 +67,17 @@ class FaqParser(html.parser.HTMLParser):
             self.skipping -= 1
         elif tag == "h2" and self.depth == 0:
             self.in_question = False
+        if tag not in INLINE_ELEMENTS:
+            self.add(" ")
 
     def handle_data(self, data):
-        if self.pairs and not self.skipping:
-            self.pairs[-1][0 if self.in_question else 1] += data + " "
+        self.add(data)
 
 
 def questions_and_answers(content):
     parser = FaqParser()
     parser.feed(content)
-    return [[re.sub(r"\s+", " ", text).strip() for text in pair] for pair in parser.pairs]
+    return [[" ".join(text.split()) for text in pair] for pair in parser.pairs]
 
 
 def describe(page, settings):
@@ -101,7 +109,6 @@ def describe(page, settings):
             url=url,
             procedureType="https://schema.org/PercutaneousProcedure",
         )
-        data["mainEntity"] = procedure
     if page.slug == settings["SCHEMA_FAQ_PAGE"]:
         data["@type"] = ["MedicalWebPage", "FAQPage"]
         data["mainEntity"] = [

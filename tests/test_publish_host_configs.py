@@ -5,8 +5,8 @@ import re
 import pytest
 
 from conftest import ROOT
+from publishing import NGINX, nginx
 
-NGINX = ROOT / "deploy" / "nginx.conf"
 APACHE = ROOT / "content" / "extra" / ".htaccess"
 NETLIFY = ROOT / "content" / "extra" / "_headers"
 SECURITY_HEADERS = {
@@ -16,15 +16,6 @@ SECURITY_HEADERS = {
 # Netlify and Cloudflare Pages join repeated headers, so _headers leaves pages
 # to their default, which is this.
 HOSTED_PAGE_CACHE = "public, max-age=0, must-revalidate"
-
-
-def nginx():
-    text = NGINX.read_text()
-    headers = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M))
-    cache = re.findall(r'set \$cache_control "([^"]*)";', text)
-    assert re.search(r"^add_header Cache-Control \$cache_control always;$", text, re.M)
-    assert re.search(r"location ~ /theme/ \{\s*set \$cache_control", text)
-    return headers, cache[0], cache[1]
 
 
 def apache():

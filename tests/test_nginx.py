@@ -166,61 +166,64 @@ def test_a_gzip_accepting_browser_gets_the_precompressed_copy(server):
         assert gzip.decompress(body) == path.read_bytes()
 
 
+class Tab:
+    """One Chromium tab that records CSP violations, console errors and failed requests."""
+
+    def __init__(self, browser):
+        self.page = browser.new_context().new_page()
+        self.page.add_init_script(
+            "window.violations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " event => window.violations.push(event.violatedDirective + ' ' + event.blockedURI));"
+        )
+        self.problems = []
+        self.page.on("console", lambda message: self.problems.append(f"{message.type}: {message.text}")
+                     if message.type in ("error", "warning") else None)
+        self.page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+
+    def visit(self, url):
+        """Load a page; return what went wrong, and how many style rules apply."""
+        self.problems.clear()
+        response = self.page.goto(url, wait_until="load")
+        assert response.status == 200, url
+        self.page.wait_for_timeout(50)  # violation events are dispatched asynchronously
+        violations = self.page.evaluate("window.violations")
+        styled = self.page.evaluate(
+            "[...document.styleSheets].reduce((rules, sheet) => rules + sheet.cssRules.length, 0)"
+        )
+        return violations + self.problems, styled
+
+
 @pytest.fixture(scope="module")
-def browser():
+def tab():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
+        yield Tab(chromium)
         chromium.close()
 
 
-def visit(browser, url):
-    """Load a page; return the CSP violations and console errors it reported, and its styles."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(
-        "window.violations = [];"
-        "document.addEventListener('securitypolicyviolation',"
-        " event => window.violations.push(event.violatedDirective + ' ' + event.blockedURI));"
-    )
-    console = []
-    page.on("console", lambda message: console.append(f"{message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
-    failed = []
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    response = page.goto(url, wait_until="load")
-    assert response.status == 200, url
-    page.wait_for_timeout(50)  # violation events are dispatched asynchronously
-    violations = page.evaluate("window.violations")
-    styled = page.evaluate(
-        "[...document.styleSheets].reduce((rules, sheet) => rules + sheet.cssRules.length, 0)"
-    )
-    context.close()
-    return violations + console + failed, styled
-
-
-def test_the_browser_check_notices_inline_style_and_script(server, browser):
+def test_the_browser_check_notices_inline_style_and_script(server, tab):
     base, _ = server
-    problems, _ = visit(browser, f"{base}/csp-probe.html")
+    problems, _ = tab.visit(f"{base}/csp-probe.html")
     assert any("style-src" in problem for problem in problems)
     assert any("script-src" in problem or "default-src" in problem for problem in problems)
 
 
-def test_chromium_loads_every_page_with_no_policy_violations(server, browser):
+def test_chromium_loads_every_page_with_no_policy_violations(server, tab):
     base, root = server
     pages = [path for path in page_files(root) if path.name != "csp-probe.html"]
     for path in pages:
-        problems, styled = visit(browser, url_of(base, root, path))
+        problems, styled = tab.visit(url_of(base, root, path))
         assert problems == [], (path.name, problems)
         assert styled > 20, path.name  # the site's stylesheet loaded and applied
 
 
-def test_the_site_published_under_a_sub_path_works_in_chromium(server, browser):
+def test_the_site_published_under_a_sub_path_works_in_chromium(server, tab):
     base, root = server
     pages = page_files(root / "clinic")
     assert len(pages) >= 10
     for path in pages:
-        problems, styled = visit(browser, url_of(base, root, path))
+        problems, styled = tab.visit(url_of(base, root, path))
         assert problems == [], (path.name, problems)
         assert styled > 20, path.name
         for link in soup_of(path).find_all("a", href=True):

@@ -106,11 +106,13 @@ github: publish
 	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-# Debian packages the publishing tests need: nginx serves the published site,
-# rsync uploads it. Installed only when missing (needs root, as in CI).
+# Debian packages the publishing tests need: nginx and Apache serve the
+# published site with the shipped configurations, rsync uploads it.
+# Installed only when missing (needs root, as in CI).
 publish-deps:
 	@missing=""; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	command -v rsync >/dev/null || missing="$$missing rsync"; \
 	if [ -n "$$missing" ]; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \

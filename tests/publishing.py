@@ -1,10 +1,16 @@
 """Helpers for the publishing tests: `make publish` and its output, as staff run it."""
 
+import contextlib
 import json
 import os
 import pathlib
 import re
+import shutil
+import socket
 import subprocess
+import time
+import urllib.error
+import urllib.request
 
 from bs4 import BeautifulSoup
 
@@ -65,3 +71,59 @@ def nginx():
     assert re.search(r"^add_header Cache-Control \$cache_control always;$", text, re.M)
     assert re.search(r"location ~ /theme/ \{\s*set \$cache_control", text)
     return headers, cache[0], cache[1]
+
+
+def assert_safe_headers(headers):
+    """The response carries exactly the shipped configuration's safe headers."""
+    expected, _, _ = nginx()
+    for name, value in expected.items():
+        assert headers.get_all(name) == [value], name
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url, **headers):
+    """(status, headers, body) of a GET, without following redirects or decoding."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def publish_for_server(folder, port):
+    """Publish the site for http://127.0.0.1:<port> into folder/www, and again under /clinic/."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    with_not_found_page(content)
+    base = f"http://127.0.0.1:{port}"
+    root = folder / "www"
+    for siteurl, output in ((base, root), (f"{base}/clinic", root / "clinic")):
+        result = make("publish", siteurl, content=content, output=output)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@contextlib.contextmanager
+def serving(command, port):
+    """Run a server in the foreground until it answers on the port; stop it afterwards."""
+    process = subprocess.Popen(
+        [str(part) for part in command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stdout.read().decode()
+                time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -7,19 +7,15 @@ deploy/nginx.conf included, and headless Chromium loads every page.
 
 import gzip
 import os
-import pathlib
 import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
-from publishing import NGINX, make, nginx, page_files, soup_of, with_not_found_page
+from publishing import (
+    NGINX, assert_safe_headers, fetch, free_port, nginx, page_files, publish_for_server, serving,
+    soup_of,
+)
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -50,35 +46,12 @@ http {{
 """
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url, **headers):
-    """(status, headers, body) of a GET, without following redirects or decoding."""
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """nginx serving the site published for its address: at / and under /clinic/."""
     tmp = tmp_path_factory.mktemp("nginx")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    with_not_found_page(content)
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    root = tmp / "www"
-    for siteurl, output in ((base, root), (f"{base}/clinic", root / "clinic")):
-        result = make("publish", siteurl, content=content, output=output)
-        assert result.returncode == 0, result.stdout + result.stderr
+    root = publish_for_server(tmp, port)
     # A page that breaks the policy, to show the browser check can fail.
     (root / "csp-probe.html").write_text(
         '<!doctype html><title>probe</title><p style="color: red">x</p><script>1</script>'
@@ -90,33 +63,13 @@ def server(tmp_path_factory):
         prefix=tmp, port=port, root=root, config=NGINX,
     ))
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    process = subprocess.Popen(
-        [binary, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stdout.read().decode()
-                time.sleep(0.1)
-        yield base, root
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serving([binary, "-p", tmp, "-c", conf, "-g", "daemon off;"], port):
+        yield f"http://127.0.0.1:{port}", root
 
 
 def url_of(base, root, path):
     relative = path.relative_to(root).as_posix()
     return f"{base}/{relative}"
-
-
-def assert_safe_headers(headers):
-    expected, _, _ = nginx()
-    for name, value in expected.items():
-        assert headers.get_all(name) == [value], name
 
 
 def test_every_page_answers_200_with_the_safe_headers_and_a_short_cache(server):
@@ -179,7 +132,11 @@ class Tab:
         self.problems = []
         self.page.on("console", lambda message: self.problems.append(f"{message.type}: {message.text}")
                      if message.type in ("error", "warning") else None)
-        self.page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+        # A favicon still loading when the next page starts is aborted: that is no fault.
+        self.page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}")
+                     if request.failure != "net::ERR_ABORTED" else None)
+        self.page.on("response", lambda response: self.problems.append(f"{response.status}: {response.url}")
+                     if response.status >= 400 else None)
 
     def visit(self, url):
         """Load a page; return what went wrong, and how many style rules apply."""

@@ -1,6 +1,7 @@
 """Helpers for the publishing tests: `make publish` and its output, as staff run it."""
 
 import contextlib
+import datetime
 import json
 import os
 import pathlib
@@ -23,8 +24,10 @@ Slug: 404
 Save_as: 404.html
 URL: 404.html
 Summary: The page you asked for is not on this site.
+Reviewed: {today}
+Next-review: {next_year}
 
-Start again from the [home page]({filename}index.md).
+Start again from the [home page]({{filename}}index.md).
 """
 
 
@@ -43,7 +46,9 @@ def with_not_found_page(content):
     """The content folder, with a 404 page if it has none yet (the theme adds one)."""
     page = content / "pages" / "404.md"
     if not any(content.rglob("404.md")):
-        page.write_text(NOT_FOUND_PAGE, encoding="utf-8")
+        today = datetime.date.today()
+        text = NOT_FOUND_PAGE.format(today=today, next_year=today + datetime.timedelta(days=365))
+        page.write_text(text, encoding="utf-8")
     return content
 
 

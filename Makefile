@@ -15,6 +15,8 @@ SSH_HOST=localhost
 SSH_PORT=22
 SSH_USER=root
 SSH_TARGET_DIR=/var/www
+# Where rsync_upload sends the site: over ssh by default, or a local folder.
+RSYNC_DEST?=$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)
 
 S3_BUCKET=my_s3_bucket
 
@@ -80,14 +82,21 @@ html: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps
 	"$(VENV)/bin/python" -m pytest
 
-# Debian packages the browser tests and the HTML checker need (theme, issue 3):
-# installed only when missing, so this is instant on a machine that has them.
+# Debian packages the tests need, installed only when missing (as root, as in CI),
+# so this is instant on a machine that has them: Chromium and its fonts for the
+# browser tests, Java for the HTML checker, nginx and Apache to serve the published
+# site with the shipped configurations, rsync for the upload test.
 system-deps:
-	@[ -x /usr/bin/chromium ] && command -v java >/dev/null || { \
-	  export DEBIAN_FRONTEND=noninteractive; \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-	    $$([ -x /usr/bin/chromium ] || echo chromium fonts-liberation) \
-	    $$(command -v java >/dev/null || echo default-jre-headless); }
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
+	command -v rsync >/dev/null || missing="$$missing rsync"; \
+	if [ -n "$$missing" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 # Only what builds generate: the site, unfinished build directories, Pelican's cache.
 clean:
@@ -106,7 +115,7 @@ publish: $(VENV)/.installed
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(RSYNC_DEST)"
 
 s3_upload: publish
 	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --acl public-read --delete
@@ -115,5 +124,4 @@ github: publish
 	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-.PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test
-.PHONY: system-deps
+.PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test system-deps

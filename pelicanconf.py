@@ -93,3 +93,17 @@ CONTENT_MAX_BYTES = 1_000_000  # a bigger page is a pasting accident
 CONTENT_REVIEW_OVERDUE_IS_ERROR = False  # a warning while editing; publishconf.py: error
 READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
 READABILITY_WORDS_PER_MINUTE = 200
+
+# --- Publishing: favicons and host files, search engines, link previews ---
+# Files that belong at the site's root: the favicons, and the headers for
+# Netlify/Cloudflare (`_headers`) and Apache (`.htaccess`). robots.txt, also in
+# content/extra, is a template (publishconf.py), not a static file.
+ROOT_FILES = ["favicon.svg", "favicon.png", "_headers", ".htaccess"]
+STATIC_PATHS += [f"extra/{name}" for name in ROOT_FILES]
+EXTRA_PATH_METADATA = {f"extra/{name}": {"path": name} for name in ROOT_FILES}
+# schema.org data (plugin structured_data): the treatment every page is
+# about, the page that describes it, and the page of questions and answers.
+SCHEMA_PROCEDURE = "Sclerotherapy"
+SCHEMA_PROCEDURE_PAGE = "procedure"
+SCHEMA_FAQ_PAGE = "faq"
+PLUGINS += ["structured_data"]

@@ -1,5 +1,10 @@
-# This file is only used if you use `make publish` or
-# explicitly specify it as your config file.
+"""Settings for the public site (`make publish`): pelicanconf.py plus what
+only the published site needs.
+
+The site's address comes from the environment, so the same sources publish
+to any host: `SITEURL=https://example.org make publish`, or with a sub-path,
+`SITEURL=https://example.org/clinic make publish`.
+"""
 
 import os
 import sys
@@ -7,8 +12,15 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-# If your site is available via HTTPS, make sure SITEURL begins with https://
-SITEURL = os.environ.get("SITEURL", "")
+# Canonical addresses, the sitemap and link previews need the site's absolute
+# address; a published site without one would point search engines nowhere.
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    sys.exit(
+        "make publish needs the site's public address, for example:\n"
+        "    SITEURL=https://www.example.org make publish\n"
+        "(with https://, and the sub-path if the site is not at the root of its host)."
+    )
 RELATIVE_URLS = False
 
 # build.py always builds into a fresh, empty directory, so nothing stale survives;
@@ -17,3 +29,17 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # An out-of-date medical page must not go live unnoticed.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
+
+# sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
+# its review date) and the robots.txt that points to it.
+PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
+TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
+
+# .gz and .br copies beside every text file, for hosts that serve them
+# (nginx gzip_static, Apache rewrite rules); rewritten on every publish.
+PLUGINS += ["pelican.plugins.precompress"]
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_OVERWRITE = True
+PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".svg", ".xml", ".txt", ".json", ".js"}

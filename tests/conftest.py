@@ -72,3 +72,15 @@ def content_copy(tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(ROOT / "content", copy)
     return copy
+
+
+# --- Publishing (issue 5): the site as `make publish` builds it, under a sub-path ---
+from publishing import EXAMPLE_SITEURL, make  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    output = tmp_path_factory.mktemp("published")
+    result = make("publish", EXAMPLE_SITEURL, output=output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output

@@ -1,0 +1,134 @@
+"""Helpers for the publishing tests: `make publish` and its output, as staff run it."""
+
+import contextlib
+import datetime
+import json
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from bs4 import BeautifulSoup
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NGINX = ROOT / "deploy" / "nginx.conf"
+# A sub-path, so every test of the published site also shows it works there.
+EXAMPLE_SITEURL = "https://example.org/clinic"
+NOT_FOUND_PAGE = """Title: Page not found
+Slug: 404
+Save_as: 404.html
+URL: 404.html
+Summary: The page you asked for is not on this site.
+Reviewed: {today}
+Next-review: {next_year}
+
+Start again from the [home page]({{filename}}index.md).
+"""
+
+
+def make(target, siteurl, content=ROOT / "content", output=None, flags=(), **variables):
+    """Run `make <flags> <target>` with SITEURL in the environment; return the process."""
+    env = dict(os.environ, SITEURL=siteurl)
+    variables.setdefault("INPUTDIR", content)
+    if output is not None:
+        variables["OUTPUTDIR"] = output
+    command = ["make", "--no-print-directory", *flags, target]
+    command += [f"{name}={value}" for name, value in variables.items()]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def with_not_found_page(content):
+    """The content folder, with a 404 page if it has none yet (the theme adds one)."""
+    page = content / "pages" / "404.md"
+    if not any(content.rglob("404.md")):
+        today = datetime.date.today()
+        text = NOT_FOUND_PAGE.format(today=today, next_year=today + datetime.timedelta(days=365))
+        page.write_text(text, encoding="utf-8")
+    return content
+
+
+def page_files(output):
+    """Every page of a built site: its .html files."""
+    return sorted(pathlib.Path(output).glob("*.html"))
+
+
+def soup_of(path):
+    return BeautifulSoup(pathlib.Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def structured_data(soup):
+    """The page's one JSON-LD block, parsed."""
+    blocks = soup.find_all("script", type="application/ld+json")
+    assert len(blocks) == 1, f"expected one JSON-LD block, found {len(blocks)}"
+    return json.loads(blocks[0].string)
+
+
+def nginx():
+    """The shipped nginx configuration's headers, page and theme cache lifetimes."""
+    text = NGINX.read_text()
+    headers = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M))
+    cache = re.findall(r'set \$cache_control "([^"]*)";', text)
+    assert re.search(r"^add_header Cache-Control \$cache_control always;$", text, re.M)
+    assert re.search(r"location ~ /theme/ \{\s*set \$cache_control", text)
+    return headers, cache[0], cache[1]
+
+
+def assert_safe_headers(headers):
+    """The response carries exactly the shipped configuration's safe headers."""
+    expected, _, _ = nginx()
+    for name, value in expected.items():
+        assert headers.get_all(name) == [value], name
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url, **headers):
+    """(status, headers, body) of a GET, without following redirects or decoding."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def publish_for_server(folder, port):
+    """Publish the site for http://127.0.0.1:<port> into folder/www, and again under /clinic/."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    with_not_found_page(content)
+    base = f"http://127.0.0.1:{port}"
+    root = folder / "www"
+    for siteurl, output in ((base, root), (f"{base}/clinic", root / "clinic")):
+        result = make("publish", siteurl, content=content, output=output)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@contextlib.contextmanager
+def serving(command, port):
+    """Run a server in the foreground until it answers on the port; stop it afterwards."""
+    process = subprocess.Popen(
+        [str(part) for part in command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stdout.read().decode()
+                time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

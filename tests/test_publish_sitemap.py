@@ -1,0 +1,44 @@
+"""Search engines find every page, with the date a clinician last reviewed it."""
+
+import pathlib
+import xml.etree.ElementTree as ET
+
+from publishing import EXAMPLE_SITEURL, page_files, soup_of
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap(output):
+    root = ET.parse(pathlib.Path(output) / "sitemap.xml").getroot()
+    return {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_every_page_by_its_canonical_address_and_nothing_else(published):
+    expected = {
+        soup_of(path).find("link", rel="canonical")["href"]
+        for path in page_files(published)
+        if path.name != "404.html"
+    }
+    assert len(expected) >= 10
+    assert set(sitemap(published)) == expected
+
+
+def test_sitemap_last_modified_is_the_review_date_the_page_shows(published):
+    urls = sitemap(published)
+    for path in page_files(published):
+        if path.name == "404.html":
+            continue
+        soup = soup_of(path)
+        shown = soup.select_one(".review-dates time")["datetime"]
+        lastmod = urls[soup.find("link", rel="canonical")["href"]]
+        # The start of the review day, not the time of the build.
+        assert lastmod[:19] == f"{shown}T00:00:00", (path.name, lastmod, shown)
+
+
+def test_robots_txt_points_at_the_sitemap_by_its_absolute_address(published):
+    lines = (pathlib.Path(published) / "robots.txt").read_text().splitlines()
+    assert f"Sitemap: {EXAMPLE_SITEURL}/sitemap.xml" in lines
+    assert "Disallow: /" not in lines

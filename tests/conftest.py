@@ -20,8 +20,9 @@ def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=())
         sys.executable, "-m", "pelican", str(content), "-o", str(output),
         "-s", str(ROOT / settings), "--fatal", "warnings",
     ]
-    for name, value in extra:
-        command += ["-e", f"{name}={value}"]
+    extra = [f"{name}={value}" for name, value in extra]
+    if extra:
+        command += ["-e", *extra]  # Pelican keeps only the last -e: pass them together
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 

@@ -1,16 +1,16 @@
 """`make bench`: build speed, scale, page weight and Lighthouse, side by side with plain Pelican.
 
 A benchmark, not a test: it prints figures as it goes and writes
-bench/report.md, bench/report.json, bench/build-time.png and bench/profile.txt
+bench/report.md, bench/report.json, bench/build-time.png and bench/profile-*.txt
 (all git-ignored). It fails only when a build or Lighthouse fails; a missed
 target is a line in the report. Settings (environment variables):
 
   BENCH_CONTENT          content to benchmark (default: content/)
   BENCH_RUNS             runs of each build of the real content (default 5)
   BENCH_SIZES            articles in the synthetic sites, copies beside the guide (100,1000,5000)
-  BENCH_GUIDE_SIZES      articles in the synthetic sites, copies in the guide (100,1000)
+  BENCH_GUIDE_SIZES      articles in the synthetic sites, copies in the guide (100,300)
   BENCH_SCALE_RUNS       runs of each synthetic build (default 1)
-  BENCH_PROFILE          profiled builds, as layout:articles (beside:1000,guide:100)
+  BENCH_PROFILE          profiled builds, as layout:articles (beside:1000,guide:300)
   BENCH_LIGHTHOUSE_RUNS  Lighthouse runs per page (default 3; 0 skips Lighthouse)
 """
 
@@ -178,10 +178,10 @@ def main():
         "content": str(content),
         "runs": int(setting("BENCH_RUNS", "5")),
         "sizes": sizes("BENCH_SIZES", "100,1000,5000"),
-        "guide_sizes": sizes("BENCH_GUIDE_SIZES", "100,1000"),
+        "guide_sizes": sizes("BENCH_GUIDE_SIZES", "100,300"),
         "scale_runs": int(setting("BENCH_SCALE_RUNS", "1")),
         "profile": [(layout, int(n)) for layout, n in (
-            item.split(":") for item in setting("BENCH_PROFILE", "beside:1000,guide:100").split(",")
+            item.split(":") for item in setting("BENCH_PROFILE", "beside:1000,guide:300").split(",")
             if item.strip())],
         "lighthouse_runs": int(setting("BENCH_LIGHTHOUSE_RUNS", "3")),
     }
@@ -221,7 +221,7 @@ def main():
     result["durations"]["total"] = time.perf_counter() - started
     report.write(result, OUT)
     say(report.console_summary(result))
-    say(f"Report: {OUT / 'report.md'} (and report.json, build-time.png, profile.txt)")
+    say(f"Report: {OUT / 'report.md'} (and report.json, build-time.png, profile-*.txt)")
 
 
 def profile_build(content, work, layout, n):

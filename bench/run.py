@@ -8,7 +8,7 @@ target is a line in the report. Settings (environment variables):
   BENCH_CONTENT          content to benchmark (default: content/)
   BENCH_RUNS             runs of each build of the real content (default 5)
   BENCH_SIZES            articles in the synthetic sites, copies beside the guide (100,1000,5000)
-  BENCH_GUIDE_SIZES      articles in the synthetic sites, copies in the guide (100,300)
+  BENCH_GUIDE_SIZES      articles in the synthetic sites, copies in the guide (100,500)
   BENCH_SCALE_RUNS       runs of each synthetic build (default 1)
   BENCH_PROFILE          profiled builds, as layout:articles (beside:1000,guide:300)
   BENCH_LIGHTHOUSE_RUNS  Lighthouse runs per page (default 3; 0 skips Lighthouse)
@@ -178,7 +178,7 @@ def main():
         "content": str(content),
         "runs": int(setting("BENCH_RUNS", "5")),
         "sizes": sizes("BENCH_SIZES", "100,1000,5000"),
-        "guide_sizes": sizes("BENCH_GUIDE_SIZES", "100,300"),
+        "guide_sizes": sizes("BENCH_GUIDE_SIZES", "100,500"),
         "scale_runs": int(setting("BENCH_SCALE_RUNS", "1")),
         "profile": [(layout, int(n)) for layout, n in (
             item.split(":") for item in setting("BENCH_PROFILE", "beside:1000,guide:300").split(",")

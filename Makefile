@@ -125,3 +125,20 @@ github: publish
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 .PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test system-deps
+
+# --- Benchmark (not a test, not in CI): see README "Benchmarks" -----------------
+# Python packages of bench/requirements.txt go into the same venv; Lighthouse
+# into bench/node_modules (npm ci, only when missing or the lock changed);
+# Debian's Chromium (system-deps) only when the machine has none.
+$(VENV)/.installed-bench: $(VENV)/.installed bench/requirements.txt
+	"$(VENV)/bin/python" -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch "$@"
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch "$@"
+
+bench: $(VENV)/.installed-bench bench/node_modules/.package-lock.json system-deps
+	CHROME_PATH=/usr/bin/chromium "$(VENV)/bin/python" bench/run.py
+
+.PHONY: bench

@@ -1,0 +1,2 @@
+# Plain Pelican for comparison: default settings, default theme, no plugins.
+PLUGINS = []

@@ -225,18 +225,21 @@ def _weight(result):
     lines = ["## Page weight (`make html` output)", "",
              "Transfer = HTML and text resources gzip-compressed (level 6), images as they are. "
              f"Budget: {weight['budget_bytes'] // 1024} KB and {weight['budget_requests']} requests "
-             "per page.", "",
-             "| Page | HTML (B) | HTML gzip (B) | Resources (transfer B) | Requests | Total transfer (B) |",
-             "|---|---|---|---|---|---|"]
+             "per page, besides the site icon (fetched once for the whole site; its bytes count).", "",
+             "| Page | HTML (B) | HTML gzip (B) | Resources (transfer B) | Site icon (transfer B) "
+             "| Requests | Total transfer (B) |",
+             "|---|---|---|---|---|---|---|"]
     for p in weight["pages"]:
         resources = ", ".join(
             f"{r['path']} (missing)" if r.get("missing") else f"{r['path']} ({r['transfer']})"
             for r in p["resources"]) or "none"
+        icon = p["icon"]
+        icon = "none" if not icon else f"{icon['path']} ({icon.get('transfer', 'missing')})"
         lines.append(f"| {p['page']} | {p['html_bytes']} | {p['html_gzip']} | {resources} "
-                     f"| {p['requests']} | {p['total_transfer']} |")
+                     f"| {icon} | {p['requests']} | {p['total_transfer']} |")
     lines += ["", f"Largest page: {weight['largest']}.", ""]
     lines += [f"FAILURE: {page} is over the budget." for page in weight["failures"]]
-    without_icon = [p["page"] for p in weight["pages"] if not p["has_icon"]]
+    without_icon = [p["page"] for p in weight["pages"] if not p["icon"]]
     if without_icon:
         lines += ["", f"{len(without_icon)} page(s) declare no icon (`<link rel=\"icon\">`): "
                   "browsers then also request /favicon.ico, one more request (a 404 if the "

@@ -6,6 +6,10 @@ images, and what the style sheets load in turn through url() and @import),
 the number of requests, and the total transferred: text compressed with gzip
 (level 6, a usual server setting), images and fonts as they are. A resource
 the page asks for that is not in the output is listed as missing.
+
+The site icon is counted apart: a browser fetches one of the icons a page
+declares (the first it supports) once for the whole site and keeps it, so its
+bytes count towards the total but it is not one of the page's requests.
 """
 
 import gzip
@@ -27,16 +31,17 @@ class _Resources(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.urls = []
-        self.has_icon = False
+        self.icon = None  # the first icon declared: the one a browser fetches
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         rel = (attrs.get("rel") or "").lower().split()
-        if tag == "link" and attrs.get("href") and {
-            "stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon",
+        if tag == "link" and attrs.get("href") and "icon" in rel:
+            self.icon = self.icon or attrs["href"]
+        elif tag == "link" and attrs.get("href") and {
+            "stylesheet", "preload", "modulepreload", "manifest",
         } & set(rel):
             self.urls.append(attrs["href"])
-            self.has_icon = self.has_icon or "icon" in rel
         elif tag in ("script", "img", "iframe", "embed", "source", "video", "audio") and attrs.get("src"):
             self.urls.append(attrs["src"])
         if tag in ("img", "source") and attrs.get("srcset") and not attrs.get("src"):
@@ -75,6 +80,13 @@ def _css_dependencies(root, css_file, seen):
                 _css_dependencies(root, target, seen)
 
 
+def _resource(root, path):
+    if not path.is_file():
+        return {"path": path.relative_to(root).as_posix(), "missing": True}
+    return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size,
+            "transfer": transfer_size(path)}
+
+
 def page_weight(root, page):
     relative = page.relative_to(root).as_posix()
     parser = _Resources()
@@ -86,15 +98,12 @@ def page_weight(root, page):
             files.append(target)
             if target.suffix == ".css" and target.is_file():
                 _css_dependencies(root, target, files)
-    resources = [
-        {"path": f.relative_to(root).as_posix(), "bytes": f.stat().st_size,
-         "transfer": transfer_size(f)} if f.is_file()
-        else {"path": f.relative_to(root).as_posix(), "missing": True}
-        for f in files
-    ]
+    resources = [_resource(root, f) for f in files]
+    icon = parser.icon and _local_file(root, relative, parser.icon)
+    icon = _resource(root, icon) if icon else None
     html_bytes = page.stat().st_size
     html_gzip = transfer_size(page)
-    total = html_gzip + sum(r.get("transfer", 0) for r in resources)
+    total = html_gzip + sum(r.get("transfer", 0) for r in resources + [icon] if r)
     requests = 1 + len(resources)
     return {
         "page": relative,
@@ -103,7 +112,7 @@ def page_weight(root, page):
         "resources": resources,
         "requests": requests,
         "total_transfer": total,
-        "has_icon": parser.has_icon,
+        "icon": icon,
         "over_budget": total > BUDGET_BYTES or requests > BUDGET_REQUESTS,
     }
 

@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, build, checksums
+from publishing import EXAMPLE_SITEURL
 
 VENV = ROOT / ".venv"
 LEFTOVERS = ".output-build-*"
@@ -127,7 +128,8 @@ def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(site, 
     assert not leftover.exists()
 
 
-def test_make_html_publish_and_clean_never_touch_content(project):
+def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
+    monkeypatch.setenv("SITEURL", EXAMPLE_SITEURL)  # make publish needs the address
     before = checksums(project)
     for target in ("html", "publish"):
         result = make(project, target)

@@ -13,6 +13,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, build, checksums, read_page
+from publishing import EXAMPLE_SITEURL
 
 BROKEN = ROOT / "tests" / "broken"
 VALID = ROOT / "tests" / "valid"
@@ -160,7 +161,8 @@ def test_valid_edge_cases_build_and_keep_their_titles(tmp_path, content_copy):
     assert len(table.find_all("tr")) == 3
 
 
-def test_overdue_review_is_a_warning_in_html_and_an_error_in_publish(tmp_path, content_copy):
+def test_overdue_review_is_a_warning_in_html_and_an_error_in_publish(tmp_path, content_copy, monkeypatch):
+    monkeypatch.setenv("SITEURL", EXAMPLE_SITEURL)  # make publish needs the address
     shutil.copy(BROKEN / "pages" / "review-overdue.md", content_copy / "pages")
     message = (
         "content/pages/review-overdue.md, line 5: this page was due for review on 2020-01-01, "

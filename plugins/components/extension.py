@@ -16,6 +16,8 @@ CARDS = {
     "urgent": ("Urgent advice: ", "Get medical help today if:"),
     "non-urgent": ("Non-urgent advice: ", "Contact your clinic if:"),
 }
+# Every admonition type component() gives its own look ("info" is inset text).
+KINDS = [*CARDS, "warning", "info", "do", "dont", "timeline"]
 
 
 def _hidden(text):

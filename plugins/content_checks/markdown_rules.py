@@ -10,15 +10,13 @@ statements, cites at least one source.
 
 import re
 
-from components.extension import CARDS
+from components.extension import KINDS
 from guide import in_guide
 from pelican import signals
 
 from . import add
 from .source import read_all
 
-# The types plugins/components/extension.py turns into components.
-BOX_TYPES = [*CARDS, "warning", "info", "do", "dont", "timeline"]
 BOX = re.compile(r"^!!! ?([\w-]+)")
 # The same patterns Python-Markdown's footnotes extension uses.
 CITATION = re.compile(r"(?<!!)\[\^([^\]]*)\](?!\s*:)")
@@ -34,12 +32,12 @@ def cells(row):
 def check_boxes(source, lines):
     for number, line in lines:
         match = BOX.match(line)
-        if match and match[1] not in BOX_TYPES:
+        if match and match[1] not in KINDS:
             add(
                 source.path,
                 number,
                 f'"!!! {match[1]}" is not a kind of box the site has. Use one of: '
-                f"{', '.join(BOX_TYPES)}.",
+                f"{', '.join(KINDS)}.",
             )
 
 

@@ -33,6 +33,15 @@ SUMMARY_MAX = 160
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # as in <html lang="…">
+# Fields whose value has a fixed form: (field, test, what to write instead).
+VALUE_RULES = [
+    ("Slug", SLUG.match, "; it becomes the web address, so write it in lower case letters "
+     "and digits joined by hyphens, e.g. compression-stockings."),
+    ("Lang", LANGUAGE.match, ", which is not a language code. Write a code such as en or es, "
+     "or leave the line out for English."),
+    ("Status", lambda value: value.lower() in STATUSES,
+     f". Write one of: {', '.join(STATUSES)}, or leave the line out."),
+]
 
 
 def check_keys(source, known):
@@ -125,30 +134,10 @@ def check_values(source, settings, misspelt):
             f'"Summary" is {len(summary.value)} characters long; search results show '
             f"at most {limit}. Shorten it.",
         )
-    slug = source.first("Slug")
-    if slug and not SLUG.match(slug.value):
-        add(
-            source.path,
-            slug.line,
-            f'"Slug" is "{slug.value}"; it becomes the web address, so write it in lower '
-            "case letters and digits joined by hyphens, e.g. compression-stockings.",
-        )
-    lang = source.first("Lang")
-    if lang and not LANGUAGE.match(lang.value):
-        add(
-            source.path,
-            lang.line,
-            f'"Lang" is "{lang.value}", which is not a language code. Write a code such as '
-            "en or es, or leave the line out for English.",
-        )
-    status = source.first("Status")
-    if status and status.value.lower() not in STATUSES:
-        add(
-            source.path,
-            status.line,
-            f'"Status" is "{status.value}". Write one of: {", ".join(STATUSES)}, '
-            "or leave the line out.",
-        )
+    for key, valid, advice in VALUE_RULES:
+        entry = source.first(key)
+        if entry and not valid(entry.value):
+            add(source.path, entry.line, f'"{key}" is "{entry.value}"{advice}')
     template = source.first("Template")
     if template:
         templates = os.path.join(settings["THEME"], "templates")

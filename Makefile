@@ -59,6 +59,7 @@ help:
 	@echo '   make rsync_upload                   upload the web site via rsync+ssh  '
 	@echo '   make s3_upload                      upload the web site via S3         '
 	@echo '   make github                         upload the web site via gh-pages   '
+	@echo '   make bench                          benchmark speed and page weight    '
 	@echo '                                                                          '
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html   '
 	@echo 'Set the RELATIVE variable to 1 to enable relative urls                    '

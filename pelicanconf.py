@@ -31,8 +31,6 @@ PAGE_PATHS = ["articles", "pages"]
 GUIDE_PATH = "articles"
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
-# A translation (a page with `Lang: es` and the same slug) sits beside the original.
-PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "{slug}-{lang}.html"
 STATIC_PATHS = ["images"]
 
 # The home page is content/pages/index.md, so no generated index, and none of

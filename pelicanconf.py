@@ -58,7 +58,9 @@ MARKDOWN = {
         "markdown.extensions.extra": {
             "footnotes": {"BACKLINK_TITLE": "Back to the text"},
         },
-        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        # toc gives headings their ids (for links to a part of a page); no [TOC] marker
+        # is used, and an empty one spares a search of every page for it.
+        "markdown.extensions.toc": {"toc_depth": "2-3", "marker": ""},
         "markdown.extensions.admonition": {},
         "markdown.extensions.meta": {},
     },

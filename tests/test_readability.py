@@ -10,6 +10,9 @@ import pytest
 
 from conftest import GUIDE_SLUGS, ROOT, build
 
+sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
+from content_checks.readability import measure  # noqa: E402
+
 HARD = (
     "Title: A hard article\nSlug: hard-article\nSummary: Written the way patients cannot read.\n"
     "Reviewed: 2026-11-25\nNext-review: 2027-11-25\nOrder: 99\n\n## Pharmacological considerations\n\n"
@@ -80,16 +83,25 @@ def test_every_article_reads_at_grade_8_or_below(site, slug):
     assert report[f"content/articles/{slug}.md"][2] <= 8
 
 
-def test_the_grade_is_computed_offline_without_downloading_anything():
+def test_the_grade_follows_the_flesch_kincaid_formula_offline():
+    # 12 one-syllable words in 2 sentences: 0.39 × 6 + 11.8 × 1 − 15.59 = −1.45.
     code = (
         "import socket, sys\n"
         "def refuse(*a, **k): raise OSError('no network')\n"
-        "socket.socket = socket.create_connection = refuse\n"
-        "import textstat\n"
-        "print(textstat.flesch_kincaid_grade('Walk every day. Wear the stocking.'))\n"
-        "assert 'nltk' not in sys.modules\n"
+        "socket.socket.connect = socket.create_connection = refuse\n"
+        "sys.path.insert(0, 'plugins')\n"
+        "from content_checks.readability import measure\n"
+        "words, minutes, grade = measure('<p>The cat sat on the mat.</p>"
+        "<p>The dog ran to the log.</p>', 200)\n"
+        "print(words, minutes, round(grade, 2))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    float(result.stdout)
+    assert result.stdout.split() == ["12", "1", "-1.45"]
+
+
+def test_long_words_raise_the_grade():
+    short = "<p>Wear the sock. Walk each day. Do not run.</p>"
+    long = "<p>Compression stockings. Continuously afterwards. Discoloration happens.</p>"
+    assert measure(long, 200)[2] > measure(short, 200)[2] + 5

@@ -2,14 +2,15 @@
 
 Guarantees: every build prints, for each guide article, its words, reading
 time (at READABILITY_WORDS_PER_MINUTE, default 200) and Flesch–Kincaid grade
-(textstat 0.7.3, which counts syllables with Pyphen's bundled dictionary:
-nothing is downloaded), and writes the same table to ``readability.txt`` in
+(syllables counted with Pyphen's bundled hyphenation dictionary: nothing is
+downloaded), and writes the same table to ``readability.txt`` in
 the output (not linked from any page). An article above READABILITY_MAX_GRADE
 (default 9) gets a warning naming it. The grade is of the text a patient
 reads: headings and list items count as sentences, the Sources list and
 screen-reader-only labels do not.
 """
 
+import functools
 import html
 import math
 import os
@@ -27,6 +28,12 @@ SOURCES = re.compile(r'<section\b[^>]*\bclass="sources".*?</section>', re.S)
 HIDDEN = re.compile(r'<span class="visually-hidden">.*?</span>|<sup[^>]*>.*?</sup>', re.S)
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dt|dd|figcaption)>", re.I)
 TAG = re.compile(r"<[^>]+>")
+# Words and sentences as textstat counts them: punctuation goes, except the
+# apostrophe of a contraction ("don't" is one word); a "sentence" of two words or
+# fewer (a label such as "Days 1 to 3.") does not count.
+QUOTE = re.compile(r"'(?![tsd]\b|ve\b|ll\b|re\b)")
+PUNCTUATION = re.compile(r"[^\w\s']")
+SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 def readable_text(content):
@@ -36,13 +43,27 @@ def readable_text(content):
     return " ".join(b if b[-1] in ".!?:" else b + "." for b in blocks if b)
 
 
-def measure(content, words_per_minute):
-    import textstat  # imported here: loading its dictionary takes a moment
+def words_of(text):
+    return PUNCTUATION.sub("", QUOTE.sub('"', text)).split()
 
-    textstat.set_rounding(False)
+
+@functools.cache
+def hyphenator():
+    import pyphen  # imported here: loading its dictionary takes a moment
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def measure(content, words_per_minute):
+    """(words, minutes, Flesch–Kincaid grade) of an article's HTML."""
     text = readable_text(content)
-    words = textstat.lexicon_count(text)
-    return words, math.ceil(words / words_per_minute), textstat.flesch_kincaid_grade(text)
+    words = words_of(text)
+    if not words:
+        return 0, 0, 0.0
+    sentences = max(1, sum(len(words_of(s)) > 2 for s in SENTENCE.findall(text)))
+    syllables = sum(len(hyphenator().positions(word.lower())) + 1 for word in words)
+    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+    return len(words), math.ceil(len(words) / words_per_minute), grade
 
 
 def report(generators):

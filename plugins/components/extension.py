@@ -234,6 +234,7 @@ class ComponentsTreeprocessor(Treeprocessor):
         document.parsed(root)
         for element, text, needle in self.md.pending:  # found while parsing the text
             document.report(element, text, needle=needle)
+        self.fill_in(root, document)  # first: the timeline's picture is drawn from the text
         level = 1  # the page title is the h1
         for element in list(root.iter()):
             if element.tag in HEADINGS:
@@ -242,7 +243,6 @@ class ComponentsTreeprocessor(Treeprocessor):
             if element.tag == "div" and "admonition" in classes:
                 self.component(element, classes[1:], min(level + 1, 6))
             self.separate_citations(element)
-        self.fill_in(root, document)
         document.sources = [
             (tag, ids, document.library.sources().get(tag, ""))
             for tag, ids in self.md.cited.items()

@@ -29,6 +29,9 @@ EMERGENCY_NUMBER = "911"
 ARTICLE_PATHS = []
 PAGE_PATHS = ["articles", "pages"]
 GUIDE_PATH = "articles"
+# Pages linked after the guide in the header, and in every page's footer, by Slug.
+MENU_PAGES = ["faq", "about"]
+FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
 STATIC_PATHS = ["images"]

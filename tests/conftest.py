@@ -16,6 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
 from content_checks.document import Document, read_information_block  # noqa: E402
 from content_checks.problems import Problems  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
 
 
 def information_block(path):
@@ -48,6 +49,7 @@ def content_pages(content=ROOT / "content"):
 
 
 PAGES = content_pages()
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))  # what the clinic has set
 GUIDE_SLUGS = [slug for slug, meta in PAGES.items() if "order" in meta]
 OTHER_SLUGS = [slug for slug in PAGES if slug not in GUIDE_SLUGS and slug != "404"]
 # "Today" for every build of the suite: the newest review date of the content, so

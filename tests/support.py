@@ -70,7 +70,9 @@ def tiny_site(folder, files=None, settings="pelicanconf.py", **overrides):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(dated(text if isinstance(text, bytes) else text.encode("utf-8")))
     output = pathlib.Path(folder) / "output"
-    values = {"PATH": str(content), "OUTPUT_PATH": str(output), **overrides}
+    # The tiny site has none of the pages the real menus name.
+    values = {"PATH": str(content), "OUTPUT_PATH": str(output), "MENU_PAGES": [], "FOOTER_PAGES": [],
+              **overrides}
     pelican_settings = read_settings(str(ROOT / settings), override=values)
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):

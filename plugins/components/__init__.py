@@ -10,8 +10,8 @@ word for word wherever a page names them, with the urgency named for screen
 readers; a page that writes its own card text is an error. A citation ``[^L14]``
 becomes a numbered link, and the page's ``sources`` (for the theme's Sources
 list) are the sources of content/shared/sources.md it cites, in the order it
-first cites them. ``{emergency_number}`` becomes the EMERGENCY_NUMBER setting, and
-``{name}`` a number of the table in content/shared/numbers.md (``2-3`` read "2 to
+first cites them. ``{emergency_number}`` becomes the EMERGENCY_NUMBER setting, ``{guide_parts}``
+the number of parts of the guide, and ``{name}`` a number of the table in content/shared/numbers.md (``2-3`` read "2 to
 3"), so each number is written once; any other ``{…}`` is an error.
 """
 

@@ -145,14 +145,10 @@ class SiteBoxProcessor(AdmonitionProcessor):
             )
             return
         library.used_by(name, document)
-        if kind in CARDS:
-            div = etree.SubElement(parent, "div", {"class": f"admonition {kind}"})
-            self.written_once.add(div)
-            self.parser.parse_part(div, part)
-        else:
-            count = len(parent)
-            self.parser.parse_part(parent, part)
-            self.written_once.update(parent[count:])
+        css_class = f"admonition {kind}" if kind in CARDS else f"shared-part shared-part--{name}"
+        div = etree.SubElement(parent, "div", {"class": css_class})
+        self.written_once.add(div)
+        self.parser.parse_part(div, part)
 
 
 class SourceDefinitionProcessor(BlockProcessor):
@@ -265,9 +261,13 @@ class ComponentsTreeprocessor(Treeprocessor):
         return html
 
     def fill_in(self, root, document):
-        """Put each ``{name}`` in the text: the emergency number or a number of
-        content/shared/numbers.md; any other name is a mistake."""
-        values = {"emergency_number": self.extension.getConfig("emergency_number")}
+        """Put each ``{name}`` in the text: the emergency number, the number of parts
+        of the guide, or a number of content/shared/numbers.md; any other name is a
+        mistake."""
+        values = {
+            "emergency_number": self.extension.getConfig("emergency_number"),
+            "guide_parts": str(document.library.guide_parts()),
+        }
         values.update(
             (name, number_text(value, document.lang))
             for name, value in document.library.numbers().items()

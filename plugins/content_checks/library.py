@@ -51,6 +51,11 @@ class Library:
         self.load()
         return self._numbers
 
+    def guide_parts(self):
+        """How many parts the guide has: the Markdown files in GUIDE_PATH."""
+        folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
+        return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+
     def used_by(self, name, document):
         self.shown_on.setdefault(name, set()).add(document.path)
 

@@ -19,6 +19,7 @@ from guide import in_guide
 from review_dates import today
 
 from .problems import ERROR, WARNING
+from .settings import line_of
 
 KEYS = [
     "Title", "Slug", "Summary", "Reviewed", "Next-review", "Reviewer", "Order",
@@ -275,6 +276,12 @@ def check_site(run, generators):
                     entry.line if entry else 0,
                     f'the {label} "{value}" is also used by {others}. Each page needs its own {label}.',
                 )
+    slugs = {page.slug for page, _ in pages}
+    for setting in ("MENU_PAGES", "FOOTER_PAGES"):
+        for slug in run.settings.get(setting, []):
+            if slug not in slugs:
+                run.problems.add(*line_of(setting), f'{setting} names "{slug}", but no page has '
+                                 f"that Slug. Correct the setting, or the page's Slug.")
     guide_path = run.settings.get("GUIDE_PATH", "articles")
     orders = {}
     for page, document in pages:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import GUIDE_SLUGS, OTHER_SLUGS, PAGES, visible_text
+from conftest import GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, visible_text
 
 ALL_SLUGS = GUIDE_SLUGS + OTHER_SLUGS
 
@@ -53,7 +53,7 @@ def test_article_lists_its_sources_at_the_end(page, slug):
 def test_emergency_advice_is_on_every_article(page, slug):
     cards = page(slug).select(".care-card--emergency")
     assert cards, "no emergency care card"
-    assert "call 911" in visible_text(cards[0])
+    assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(cards[0])
     assert "emergency advice:" in visible_text(cards[0].select_one(".visually-hidden"))
 
 

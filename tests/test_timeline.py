@@ -5,14 +5,15 @@ import pytest
 from conftest import visible_text
 from support import content_file, tiny_site
 
-# What the client's copy and the fact sheet (section 5) say the schedule is, in the
-# order the steps end.
+# What the client's copy and the fact sheet (section 5) say the schedule is, one row per
+# vein type (clinical review F20), in the order the steps end.
 SCHEDULE = [
     ("Straight after the injections", ["stocking", "walk for 15 to 20 minutes"]),
-    ("Days 1 to 3", ["day and night for 2 to 3 days", "avoid heavy exercise", "sunbathing",
-                     "long flights", "hot baths"]),
-    ("First 2 weeks", ["strong sun", "spf 30"]),
-    ("Until the end of week 2 or 3", ["in the daytime"]),
+    ("First 2 to 3 days", ["no heavy exercise", "long flights", "hot baths", "walk every day"]),
+    ("Spider veins, first 2 to 3 days", ["day and night"]),
+    ("Small blue veins, first 5 to 7 days", ["day and night"]),
+    ("First 2 weeks", ["out of the sun", "do not sunbathe"]),
+    ("Until 2 to 3 weeks after treatment day", ["in the daytime"]),
 ]
 
 

@@ -58,11 +58,12 @@ class Build:
         return BeautifulSoup((self.output / name).read_text(encoding="utf-8"), "html.parser")
 
 
-def tiny_site(folder, files=None, settings="pelicanconf.py", **overrides):
-    """Build the tiny fixture plus ``files`` in ``folder``; return the Build."""
+def tiny_site(folder, files=None, settings="pelicanconf.py", base=TINY, **overrides):
+    """Build the tiny fixture (or another content folder, ``base``) plus ``files`` in
+    ``folder``; return the Build."""
     content = pathlib.Path(folder) / "content"
     if not content.exists():
-        shutil.copytree(TINY, content)
+        shutil.copytree(base, content)
         for path in content.rglob("*.md"):
             path.write_bytes(dated(path.read_bytes()))
     for relative, text in (files or {}).items():
@@ -70,9 +71,9 @@ def tiny_site(folder, files=None, settings="pelicanconf.py", **overrides):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(dated(text if isinstance(text, bytes) else text.encode("utf-8")))
     output = pathlib.Path(folder) / "output"
-    # The tiny site has none of the pages the real menus name.
-    values = {"PATH": str(content), "OUTPUT_PATH": str(output), "MENU_PAGES": [], "FOOTER_PAGES": [],
-              **overrides}
+    values = {"PATH": str(content), "OUTPUT_PATH": str(output), **overrides}
+    if base == TINY:  # it has none of the pages the real menus name
+        values = {"MENU_PAGES": [], "FOOTER_PAGES": [], **values}
     pelican_settings = read_settings(str(ROOT / settings), override=values)
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):

@@ -76,7 +76,7 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["review_dates", "guide", "components", "fingerprint"]
+PLUGINS = ["build_manifest", "review_dates", "guide", "components", "fingerprint"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 PLUGINS += [

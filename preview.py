@@ -93,13 +93,15 @@ def watched(argv):
 
 
 def watch(argv):
+    paths = watched(argv)
+    waiting = f"Waiting for changes to {', '.join(map(os.path.relpath, paths))}…"
     run_build(argv)
-    for changes in watchfiles.watch(*watched(argv), raise_interrupt=True):
+    print(waiting, file=sys.stderr, flush=True)
+    for changes in watchfiles.watch(*paths, raise_interrupt=True):
         names = sorted({os.path.relpath(path) for _, path in changes})
-        print(
-            f"\nChanged: {', '.join(names)}. Rebuilding…", file=sys.stderr, flush=True
-        )
+        print(f"\nChanged: {', '.join(names)}. Rebuilding…", file=sys.stderr, flush=True)
         run_build(argv)
+        print(waiting, file=sys.stderr, flush=True)
 
 
 def main(argv):

@@ -149,6 +149,10 @@ github-branch:
 		"make github would replace its files with the site. Use another branch, e.g." \
 		"GITHUB_PAGES_BRANCH=gh-pages. Nothing was uploaded." >&2; exit 2; }
 
+# The nginx configuration, from the header settings (a test checks it is up to date).
+deploy/nginx.conf: pelicanconf.py $(wildcard plugins/security_headers/*.py plugins/security_headers/templates/*) | $(VENV)/.installed
+	PYTHONPATH=plugins "$(VENV)/bin/python" -m security_headers pelicanconf.py "$@"
+
 .PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test system-deps
 .PHONY: rsync-destination s3-destination github-branch
 

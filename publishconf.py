@@ -27,6 +27,9 @@ RELATIVE_URLS = False
 # deleting output/ first would leave it empty after a failed build.
 DELETE_OUTPUT_DIRECTORY = False
 
+# Drafts are for the preview only: the public site never has them.
+PLUGINS += ["no_drafts"]  # noqa: F405
+
 # An out-of-date medical page must not go live unnoticed.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
 

@@ -85,10 +85,13 @@ html: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps
 	"$(VENV)/bin/python" -m pytest
 
-# Debian packages the tests need, installed only when missing (as root, as in CI),
-# so this is instant on a machine that has them: Chromium and its fonts for the
-# browser tests, Java for the HTML checker, nginx and Apache to serve the published
-# site with the shipped configurations, rsync for the upload test.
+# Debian packages the tests need, installed only when missing (Debian or Ubuntu, as
+# root, as in CI), so this is instant on a machine that has them: Chromium and its
+# fonts for the browser tests, Java for the HTML checker, nginx and Apache to serve
+# the published site with the shipped configurations, rsync for the upload test.
+# Debian's package scripts would start nginx and Apache on port 80; a policy-rc.d
+# that answers 101 ("not allowed") keeps them stopped (the tests start their own on
+# 127.0.0.1). It is made only if there is none, and removed only if made here.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation"; \
@@ -97,8 +100,13 @@ system-deps:
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	command -v rsync >/dev/null || missing="$$missing rsync"; \
 	if [ -n "$$missing" ]; then \
+		policy=/usr/sbin/policy-rc.d; made=""; \
+		if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' > $$policy && \
+			chmod 755 $$policy && made=yes; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $$missing; \
+		apt-get install -y -qq --no-install-recommends $$missing; status=$$?; \
+		[ -z "$$made" ] || rm -f $$policy; \
+		exit $$status; \
 	fi
 
 # Only what builds made: the output folder (if it is a build of this site) and

@@ -70,7 +70,7 @@ def output_folder(given, content=None):
     home = os.path.realpath(os.path.expanduser("~"))
     protected = [
         (real == "/", "is the root of the file system"),
-        (is_within(home, real), "is your home folder, or holds it"),
+        (home != "/" and is_within(home, real), "is your home folder, or holds it"),
         (
             is_within(PROJECT, real),
             "is the project folder, or holds it (content/, settings, .git)",
@@ -138,9 +138,14 @@ def locked(real, given):
         yield
 
 
+def leftovers(real):
+    """Unfinished build folders beside ``real``: of a running build, or one that was killed."""
+    return glob.glob(glob.escape(build_prefix(real)) + "*")
+
+
 def remove_leftovers(real):
-    """Unfinished folders of builds that were killed; only call with the lock held."""
-    for leftover in glob.glob(glob.escape(build_prefix(real)) + "*"):
+    """Only call with the lock held: then no build is using them."""
+    for leftover in leftovers(real):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -229,6 +234,15 @@ def parse(argv):
 def build(argv):
     """Run Pelican with ``argv`` into a fresh folder and swap it in; the exit status."""
     known, arguments = parse(argv)
+    for path, what in (
+        (known.path, "content folder"),
+        (known.settings, "settings file"),
+    ):
+        if path and not os.path.exists(path):  # e.g. BASEDIR= on make's command line
+            raise Refused(
+                f"The {what} {path} does not exist: nothing was done. "
+                "Run make in the project folder, without BASEDIR=."
+            )
     given = known.output
     real = output_folder(given, known.path)
     # One -e with every setting: Pelican keeps only the last -e it is given.
@@ -297,13 +311,12 @@ def build(argv):
 def clean(given, content):
     """`make clean`: remove the output folder, if it is a build, and unfinished builds."""
     real = output_folder(given, content)
-    if not os.path.isdir(os.path.dirname(real)):
-        return 0
+    if not os.path.lexists(real) and not leftovers(real):
+        return 0  # nothing to remove, and no lock file to leave behind
     check_replaceable(real, given)
-    with locked(real, given):
-        with uninterruptible():
-            shutil.rmtree(real, ignore_errors=True)
-            remove_leftovers(real)
+    with locked(real, given), uninterruptible():
+        shutil.rmtree(real, ignore_errors=True)
+        remove_leftovers(real)
     return 0
 
 

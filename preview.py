@@ -93,13 +93,16 @@ def watched(argv):
 
 
 def watch(argv):
+    if run_build(argv) == 2:
+        return 2  # build.py refused the folders it was given: no build will do better
     paths = watched(argv)
     waiting = f"Waiting for changes to {', '.join(map(os.path.relpath, paths))}…"
-    run_build(argv)
     print(waiting, file=sys.stderr, flush=True)
     for changes in watchfiles.watch(*paths, raise_interrupt=True):
         names = sorted({os.path.relpath(path) for _, path in changes})
-        print(f"\nChanged: {', '.join(names)}. Rebuilding…", file=sys.stderr, flush=True)
+        print(
+            f"\nChanged: {', '.join(names)}. Rebuilding…", file=sys.stderr, flush=True
+        )
         run_build(argv)
         print(waiting, file=sys.stderr, flush=True)
 
@@ -119,15 +122,14 @@ def main(argv):
     )
     try:
         if known.autoreload:
-            watch(rest)
-        else:
-            threading.Event().wait()
+            return watch(rest)
+        threading.Event().wait()
     except KeyboardInterrupt:
         print("\nPreview stopped.", file=sys.stderr)
+        return 0
     finally:
         if server:
             server.shutdown()
-    return 0
 
 
 if __name__ == "__main__":

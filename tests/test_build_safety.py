@@ -21,7 +21,9 @@ LEFTOVERS = ".output-build-*"
 MARKER = ".site-build"
 
 
-def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(site, tmp_path):
+def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(
+    site, tmp_path
+):
     output = tmp_path / "output"
     shutil.copytree(site, output)
     (output / "removed-page.html").write_text("from an older build", encoding="utf-8")
@@ -37,8 +39,12 @@ def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(
 
 def test_a_build_lists_every_file_it_wrote(site):
     listed = (site / MARKER).read_text(encoding="utf-8").splitlines()
-    written = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
-    assert {"index.html", "404.html", "theme/css/main.css", "favicon.svg"} <= set(listed)
+    written = {
+        path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
+    }
+    assert {"index.html", "404.html", "theme/css/main.css", "favicon.svg"} <= set(
+        listed
+    )
     assert set(listed) <= written
 
 
@@ -51,7 +57,9 @@ def test_the_new_site_is_swapped_in_by_one_atomic_rename(tmp_path):
     new.mkdir()
     (old / "index.html").write_text("old", encoding="utf-8")
     (new / "index.html").write_text("new", encoding="utf-8")
-    assert build_script.exchange(str(new), str(old))  # renameat2(RENAME_EXCHANGE) on Linux
+    assert build_script.exchange(
+        str(new), str(old)
+    )  # renameat2(RENAME_EXCHANGE) on Linux
     assert (old / "index.html").read_text(encoding="utf-8") == "new"
     assert (new / "index.html").read_text(encoding="utf-8") == "old"
 
@@ -78,16 +86,40 @@ def wait_until(condition, what, process=None, seconds=120):
 
 def writing(folder):
     """True once a build beside ``folder`` has written pages into its unfinished folder."""
-    return lambda: any(p.is_dir() and any(p.glob("*.html")) for p in folder.parent.glob(LEFTOVERS))
+    return lambda: any(
+        p.is_dir() and any(p.glob("*.html")) for p in folder.parent.glob(LEFTOVERS)
+    )
+
+
+def build_arguments(content, output):
+    return [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py")]
 
 
 def slow_build(content, output):
     """build.py over 300 extra pages, in its own process group as from a terminal."""
     add_pages(content, 300)
-    command = [sys.executable, str(ROOT / "build.py"), str(content), "-o", str(output),
-               "-s", str(ROOT / "pelicanconf.py")]
-    return subprocess.Popen(command, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), *build_arguments(content, output)],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def slow_make_html(project):
+    """`make html` over 300 extra pages, from a terminal, caught while Pelican writes."""
+    add_pages(project / "content", 300)
+    process = subprocess.Popen(
+        make_command(project, "html"),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_until(writing(project / "output"), "the build wrote pages", process)
+    return process
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
@@ -109,12 +141,16 @@ def test_interrupting_a_build_leaves_the_old_site_and_no_temporary_directory(
     assert pids_mentioning(str(content_copy)) == []  # Pelican was stopped too
 
 
-def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(site, tmp_path, content_copy):
+def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(
+    site, tmp_path, content_copy
+):
     output = tmp_path / "output"
     shutil.copytree(site, output)
     (content_copy / "pages" / "new-page.md").write_text(
         "Title: New page\nSlug: new-page\nSummary: New.\nReviewed: 2026-11-25\n"
-        "Next-review: 2027-11-25\n\n## A section\n\nText.\n", encoding="utf-8")
+        "Next-review: 2027-11-25\n\n## A section\n\nText.\n",
+        encoding="utf-8",
+    )
     # Ctrl-C arrives exactly while the swap holds signals back.
     script = (
         "import os, signal, sys; import build; real = build.exchange\n"
@@ -122,13 +158,19 @@ def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(site, tmp_path, co
         "build.exchange = exchange; sys.exit(build.main(sys.argv[1:]))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, str(content_copy), "-o", str(output),
-         "-s", str(ROOT / "pelicanconf.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-c", script, *build_arguments(content_copy, output)],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 130
     assert "left as it was" not in result.stderr
-    assert f"after the new site had replaced {output}: it holds the new build" in result.stderr
+    assert (
+        f"after the new site had replaced {output}: it holds the new build"
+        in result.stderr
+    )
     assert (output / "new-page.html").is_file()
     assert list(tmp_path.glob(LEFTOVERS)) == []
 
@@ -139,16 +181,16 @@ def test_killing_make_or_the_build_outright_stops_pelican_and_keeps_the_site(
 ):
     assert make_in(project, "html").returncode == 0
     before = checksums(project / "output")
-    add_pages(project / "content", 300)
-    process = subprocess.Popen(make_command(project, "html"), start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_until(writing(project / "output"), "the build wrote pages", process)
+    process = slow_make_html(project)
     script = str(project / "build.py")
     pid = process.pid if victim == "make" else pids_mentioning(script)[0]
     os.kill(pid, signal.SIGKILL)
     process.wait(timeout=10)
-    wait_until(lambda: pids_mentioning(str(project / "content")) == [], "Pelican stopped",
-               seconds=30)
+    wait_until(
+        lambda: pids_mentioning(str(project / "content")) == [],
+        "Pelican stopped",
+        seconds=30,
+    )
     wait_until(lambda: pids_mentioning(script) == [], "build.py stopped", seconds=30)
     assert checksums(project / "output") == before
     # Killed outright, build.py cannot clean up; the next build does.
@@ -156,7 +198,9 @@ def test_killing_make_or_the_build_outright_stops_pelican_and_keeps_the_site(
     assert list(project.glob(LEFTOVERS)) == []
 
 
-def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(site, tmp_path):
+def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(
+    site, tmp_path
+):
     leftover = tmp_path / ".output-build-abcd"
     leftover.mkdir()
     (leftover / "index.html").write_text("half written", encoding="utf-8")
@@ -173,11 +217,19 @@ def test_a_build_s_folder_is_kept_while_its_build_holds_the_lock(tmp_path):
     with open(tmp_path / ".output.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         second = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), str(ROOT / "content"), "-o",
-             str(tmp_path / "output"), "-s", str(ROOT / "pelicanconf.py")],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                str(ROOT / "build.py"),
+                *build_arguments(ROOT / "content", tmp_path / "output"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        assert second.stderr.readline().startswith("Waiting for the build that is writing")
+        assert second.stderr.readline().startswith(
+            "Waiting for the build that is writing"
+        )
         time.sleep(1)
         assert (running / "index.html").is_file() and second.poll() is None
     _, stderr = second.communicate(timeout=300)
@@ -190,11 +242,7 @@ def test_a_second_build_waits_and_both_put_whole_sites_in_place(tmp_path, conten
     output = tmp_path / "output"
     first = slow_build(content_copy, output)
     wait_until(writing(output), "the first build wrote pages", first)
-    second = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), str(content_copy), "-o", str(output),
-         "-s", str(ROOT / "pelicanconf.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
+    second = build(output, content=content_copy)
     _, first_stderr = first.communicate(timeout=300)
     assert first.returncode == 0, first_stderr
     assert second.returncode == 0, second.stderr
@@ -206,14 +254,17 @@ def test_a_second_build_waits_and_both_put_whole_sites_in_place(tmp_path, conten
 
 
 def test_make_clean_waits_for_a_running_build(project):
-    add_pages(project / "content", 300)
-    building = subprocess.Popen(make_command(project, "html"), start_new_session=True,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    wait_until(writing(project / "output"), "the build wrote pages", building)
-    cleaning = subprocess.Popen(make_command(project, "clean"), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+    building = slow_make_html(project)
+    cleaning = subprocess.Popen(
+        make_command(project, "clean"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _, build_stderr = building.communicate(timeout=300)
-    assert building.returncode == 0, build_stderr  # its site was whole when it was swapped in
+    assert building.returncode == 0, (
+        build_stderr
+    )  # its site was whole when it was swapped in
     _, clean_stderr = cleaning.communicate(timeout=60)
     assert cleaning.returncode == 0, clean_stderr
     assert "Waiting for the build that is writing" in clean_stderr
@@ -232,7 +283,9 @@ def test_a_build_whose_folder_is_removed_while_it_writes_is_not_swapped_in(
         shutil.rmtree(folder, ignore_errors=True)  # Pelican writes on as it goes
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 1
-    assert "Build incomplete: something removed files while Pelican wrote them" in stderr
+    assert (
+        "Build incomplete: something removed files while Pelican wrote them" in stderr
+    )
     assert checksums(output) == before
     assert list(tmp_path.glob(LEFTOVERS)) == []
 
@@ -266,7 +319,9 @@ def unsafe_outputs(project, home):
 
 
 @pytest.mark.parametrize("target", ["html", "publish", "clean"])
-def test_an_unsafe_output_folder_is_refused_and_nothing_is_touched(project, tmp_path, target):
+def test_an_unsafe_output_folder_is_refused_and_nothing_is_touched(
+    project, tmp_path, target
+):
     home = tmp_path / "home"
     home.mkdir()
     (home / "notes.txt").write_text("keep me", encoding="utf-8")
@@ -282,6 +337,19 @@ def test_an_unsafe_output_folder_is_refused_and_nothing_is_touched(project, tmp_
     assert checksums(home) == home_before
 
 
+@pytest.mark.parametrize("target", ["html", "clean"])
+def test_an_empty_basedir_leaves_the_root_of_the_file_system_untouched(project, target):
+    before = sorted(os.listdir("/"))
+    result = make_in(project, target, BASEDIR="")
+    assert result.returncode == (2 if target == "html" else 0), result.stderr
+    if target == "html":
+        assert (
+            "The content folder /content does not exist: nothing was done"
+            in result.stderr
+        )
+    assert sorted(os.listdir("/")) == before
+
+
 def test_the_root_of_the_file_system_is_refused_as_output(project):
     result = make_in(project, "html", OUTPUTDIR="/")
     assert result.returncode == 2
@@ -289,10 +357,14 @@ def test_the_root_of_the_file_system_is_refused_as_output(project):
 
 
 @pytest.mark.parametrize("target", ["html", "clean"])
-def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(project, tmp_path, target):
+def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(
+    project, tmp_path, target
+):
     docroot = tmp_path / "docroot"
     (docroot / ".well-known").mkdir(parents=True)
-    (docroot / ".well-known" / "security.txt").write_text("Contact: x", encoding="utf-8")
+    (docroot / ".well-known" / "security.txt").write_text(
+        "Contact: x", encoding="utf-8"
+    )
     (docroot / "index.html").write_text("another site", encoding="utf-8")
     before = checksums(docroot)
     result = make_in(project, target, OUTPUTDIR=docroot)
@@ -310,19 +382,30 @@ def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
         result = make_in(project, target)
         assert result.returncode == 0, result.stdout + result.stderr
         assert (project / "output" / "index.html").is_file()
-        assert {k: v for k, v in checksums(project).items()
-                if not k.startswith(("output/", ".output"))} == before
+        assert {
+            k: v
+            for k, v in checksums(project).items()
+            if not k.startswith(("output/", ".output"))
+        } == before
     result = make_in(project, "clean")
     assert result.returncode == 0, result.stderr
-    assert {k: v for k, v in checksums(project).items() if k != ".output.lock"} == before
+    assert {
+        k: v for k, v in checksums(project).items() if k != ".output.lock"
+    } == before
 
 
 def test_make_html_fails_on_a_broken_file_and_keeps_the_site(project):
     assert make_in(project, "html").returncode == 0
     site = checksums(project / "output")
-    shutil.copy(ROOT / "tests" / "broken" / "pages" / "invalid-date.md", project / "content" / "pages")
+    shutil.copy(
+        ROOT / "tests" / "broken" / "pages" / "invalid-date.md",
+        project / "content" / "pages",
+    )
     result = make_in(project, "html")
     assert result.returncode != 0
-    assert 'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30' in result.stderr
+    assert (
+        'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30'
+        in result.stderr
+    )
     assert checksums(project / "output") == site
     assert list(project.glob(LEFTOVERS)) == []

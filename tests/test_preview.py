@@ -29,8 +29,11 @@ class Preview:
 
     def __init__(self, project, target, **variables):
         self.process = subprocess.Popen(
-            make_command(project, target, **variables), start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            make_command(project, target, **variables),
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.lines = []
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -49,7 +52,9 @@ class Preview:
         deadline = time.monotonic() + seconds
         while self.stderr.count(text) < count:
             assert self.process.poll() is None, self.stderr
-            assert time.monotonic() < deadline, f"timed out waiting for {text!r}:\n{self.stderr}"
+            assert time.monotonic() < deadline, (
+                f"timed out waiting for {text!r}:\n{self.stderr}"
+            )
             time.sleep(0.1)
 
     def stop(self):
@@ -122,7 +127,9 @@ def test_a_problem_is_reported_once_per_change_not_again_and_again(project, prev
     assert running.stderr.count(PROBLEMS) == 2
 
 
-def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(project, preview):
+def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(
+    project, preview
+):
     assert make_in(project, "html").returncode == 0
     for name in ("invalid-date.md", "review-overdue.md"):
         shutil.copy(BROKEN / name, project / "content" / "pages")
@@ -133,12 +140,20 @@ def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(proj
     time.sleep(1)
     assert running.process.poll() is None  # still running after reporting the problems
     # The build's own report, printed as it prints it.
-    assert 'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30' in running.stderr
-    assert "content/pages/review-overdue.md, line 5: this page was due for review" in running.stderr
+    assert (
+        'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30'
+        in running.stderr
+    )
+    assert (
+        "content/pages/review-overdue.md, line 5: this page was due for review"
+        in running.stderr
+    )
 
 
 @pytest.mark.parametrize("target", ["serve", "devserver"])
-def test_a_missing_page_gets_the_site_s_404_page_with_status_404(project, preview, target):
+def test_a_missing_page_gets_the_site_s_404_page_with_status_404(
+    project, preview, target
+):
     assert make_in(project, "html").returncode == 0
     port = free_port()
     running = preview(target, PORT=port)
@@ -153,7 +168,16 @@ def test_the_server_listens_on_127_0_0_1_only(project, preview):
     port = free_port()
     running = preview("serve", PORT=port)
     wait_for_server(port, running.process)
-    listening = [line.split() for line in open("/proc/net/tcp").read().splitlines()[1:]]
+    with open("/proc/net/tcp") as table:
+        listening = [line.split() for line in table.read().splitlines()[1:]]
     local = {fields[1] for fields in listening if fields[3] == "0A"}  # 0A: LISTEN
     assert f"0100007F:{port:04X}" in local
     assert f"00000000:{port:04X}" not in local
+
+
+@pytest.mark.parametrize("target", ["regenerate", "devserver"])
+def test_the_preview_refuses_an_unsafe_output_folder_and_stops(project, target):
+    result = make_in(project, target, OUTPUTDIR=project, PORT=free_port())
+    assert result.returncode != 0
+    assert f"The output folder {project} is the project folder" in result.stderr
+    assert "Waiting for changes" not in result.stderr

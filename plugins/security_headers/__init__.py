@@ -19,7 +19,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 TEMPLATES = pathlib.Path(__file__).resolve().parent / "templates"
-HOST_FILES = {"htaccess": ".htaccess", "_headers": "_headers"}  # template -> output file
+HOST_FILES = {
+    "htaccess": ".htaccess",
+    "_headers": "_headers",
+}  # template -> output file
 # Browsers ignore these in a meta tag (and say so in the console): they work only as headers.
 HEADER_ONLY = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 
@@ -27,13 +30,18 @@ HEADER_ONLY = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 def check(settings):
     for header, value in settings["SECURITY_HEADERS"].items():
         if '"' in value or "\n" in value:
-            raise ValueError(f'SECURITY_HEADERS["{header}"] may hold no double quote or line break')
+            raise ValueError(
+                f'SECURITY_HEADERS["{header}"] may hold no double quote or line break'
+            )
 
 
 def template(name):
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
     return environment.get_template(name)
@@ -56,7 +64,9 @@ class HostFiles(Generator):
     def generate_output(self, writer):
         check(self.settings)
         for name, save_as in HOST_FILES.items():
-            writer.write_file(save_as, template(name), self.context, override_output=True, url="")
+            writer.write_file(
+                save_as, template(name), self.context, override_output=True, url=""
+            )
 
 
 def host_files(pelican):

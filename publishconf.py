@@ -36,7 +36,12 @@ CONTENT_REVIEW_OVERDUE_IS_ERROR = True
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
 # its review date) and the robots.txt that points to it.
 PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
+SITEMAP = {
+    "format": "xml",
+    # Written from templates but not pages for search engines: the 404 page, robots.txt
+    # and the host files (plugin security_headers).
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^\.htaccess$", r"^_headers$"],
+}
 TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 
 # .gz and .br copies beside every text file, for hosts that serve them

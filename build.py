@@ -20,9 +20,9 @@ Guarantees:
   waits, so a build's unfinished folder is removed only when no build is using it.
 - Pelican writes into a fresh `.<name>-build-…` folder beside the output. Only when Pelican
   and every content check succeeded and every file Pelican listed as written is there
-  does the new site replace the output, in one
-  atomic step (Linux renameat2 RENAME_EXCHANGE; where that is missing, two renames a
-  moment apart, with signals held back between them).
+  does the new site replace the output, in one atomic step (Linux renameat2
+  RENAME_EXCHANGE; where that is missing, two renames a moment apart, with signals held
+  back between them).
 - Ctrl-C, SIGTERM or SIGHUP stop Pelican and delete the new folder, and the message says
   truly whether the output is the old site or already the new one. If this script or its
   parent (make) is killed outright, Pelican is killed with it (PR_SET_PDEATHSIG), and the

@@ -30,8 +30,11 @@ DELETE_OUTPUT_DIRECTORY = False
 # Drafts are for the preview only: the public site never has them.
 PLUGINS += ["no_drafts"]  # noqa: F405
 
-# An out-of-date medical page must not go live unnoticed.
+# An out-of-date medical page must not go live unnoticed, nor one that no clinician
+# has signed off; internal reports stay off the public site.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
+CONTENT_REQUIRE_REVIEWER = True
+READABILITY_REPORT = ""
 
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
 # its review date) and the robots.txt that points to it.
@@ -42,7 +45,6 @@ SITEMAP = {
     # and the host files (plugin security_headers).
     "exclude": [r"^404\.html$", r"^robots\.txt$", r"^\.htaccess$", r"^_headers$"],
 }
-TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 
 # .gz and .br copies beside every text file, for hosts that serve them
 # (nginx gzip_static, Apache rewrite rules); rewritten on every publish.

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from conftest import ROOT, add_pages, build, checksums, make_command, make_in
-from publishing import EXAMPLE_SITEURL
+from publishing import EXAMPLE_SITEURL, sign_off
 
 LEFTOVERS = ".output-build-*"
 MARKER = ".site-build"
@@ -377,6 +377,7 @@ def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(
 
 def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
     monkeypatch.setenv("SITEURL", EXAMPLE_SITEURL)  # make publish needs the address
+    sign_off(project / "content")  # make publish needs a clinician's sign-off
     before = checksums(project)
     for target in ("html", "publish"):
         result = make_in(project, target)

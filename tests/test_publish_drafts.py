@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conftest import build
-from publishing import EXAMPLE_SITEURL, make
+from publishing import EXAMPLE_SITEURL, make, sign_off
 
 DRAFT = """Title: Unfinished page
 Slug: unfinished
@@ -32,6 +32,7 @@ def test_a_draft_page_is_never_published(tmp_path, content_copy, extra):
         encoding="utf-8",
     )
     output = tmp_path / "published"
+    sign_off(content_copy)  # make publish needs a clinician's sign-off on every page
     result = make("publish", EXAMPLE_SITEURL, content=content_copy, output=output)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "index.html").is_file()

@@ -19,8 +19,8 @@ Guarantees:
   is held for the whole build, by `make clean` and by the uploads. Whoever comes second
   waits, so a build's unfinished folder is removed only when no build is using it.
 - Pelican writes into a fresh `.<name>-build-…` folder beside the output. Only when Pelican
-  and every content check succeeded and every file Pelican listed as written is there
-  does the new site replace the output, in one atomic step (Linux renameat2
+  succeeded (the content checks stop it on any error) and every file it listed as written
+  is there does the new site replace the output, in one atomic step (Linux renameat2
   RENAME_EXCHANGE; where that is missing, two renames a moment apart, with signals held
   back between them).
 - Ctrl-C, SIGTERM or SIGHUP stop Pelican and delete the new folder, and the message says
@@ -45,7 +45,6 @@ import tempfile
 
 PROJECT = os.path.dirname(os.path.realpath(__file__))
 MARKER = ".site-build"  # the list of files a build wrote; see plugins/build_manifest
-STOP_ON_ERRORS = "CONTENT_CHECKS_STOP_BUILD=true"
 STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PR_SET_PDEATHSIG = 1
 LIBC = ctypes.CDLL(None, use_errno=True)
@@ -245,7 +244,6 @@ def build(argv):
             )
     given = known.output
     real = output_folder(given, known.path)
-    # One -e with every setting: Pelican keeps only the last -e it is given.
     pelican = [
         sys.executable,
         "-m",
@@ -253,6 +251,8 @@ def build(argv):
         *([known.path] if known.path else []),
         *(["-s", known.settings] if known.settings else []),
         *arguments,
+        # One -e with every setting: Pelican keeps only the last -e it is given.
+        *(["-e", *known.extra_settings] if known.extra_settings else []),
     ]
     swapped = False
     check_replaceable(real, given)
@@ -264,9 +264,8 @@ def build(argv):
         try:
             # Its own session: Ctrl-C reaches only this script, which stops Pelican
             # (Pelican would exit 0 on Ctrl-C, as if its half-written site were whole).
-            command = [*pelican, "-o", new, "-e", *known.extra_settings, STOP_ON_ERRORS]
             status = subprocess.run(
-                command,
+                [*pelican, "-o", new],
                 check=False,
                 start_new_session=True,
                 preexec_fn=lambda: die_with_parent(signal.SIGKILL),

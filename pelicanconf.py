@@ -14,6 +14,18 @@ TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 THEME = "theme"
 
+# --- Languages (plugin translations) ---
+# English is in content/articles, content/pages and content/shared; each other
+# language has the same three folders in content/<code>/ (content/es/...), with
+# "Lang: <code>" and the Slug of the English page on each page, and is written under
+# <code>/ (es/procedure.html). "name" is the link to a page in that language, in that
+# language; "locale" is for link previews; "sitename" is SITENAME in that language.
+# The theme's own words in each language are in theme/strings.toml.
+LANGUAGES = {
+    "en": {"name": "English", "locale": "en_US"},
+    "es": {"name": "Español", "locale": "es_US", "sitename": "Escleroterapia: una guía para pacientes"},
+}
+
 # --- Clinic details (shown in the footer and on the contact page when set) ---
 CLINIC_NAME = ""
 CLINIC_PHONE = ""
@@ -27,13 +39,14 @@ EMERGENCY_NUMBER = "911"
 # Everything is a Pelican *page*: the five articles are evergreen reference
 # pages read as one guide (ordered by their `Order` metadata), not blog posts.
 ARTICLE_PATHS = []
-PAGE_PATHS = ["articles", "pages"]
+PAGE_PATHS = ["articles", "pages", "es/articles", "es/pages"]
 GUIDE_PATH = "articles"
 # Pages linked after the guide in the header, and in every page's footer, by Slug.
 MENU_PAGES = ["faq", "about"]
 FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
+PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "{lang}/{slug}.html"
 STATIC_PATHS = ["images"]
 
 # The home page is content/pages/index.md, so no generated index, and none of
@@ -77,7 +90,10 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_manifest", "review_dates", "guide", "components", "fingerprint", "content_checks"]
+PLUGINS = [
+    "build_manifest", "translations", "review_dates", "guide", "components", "fingerprint",
+    "content_checks",
+]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 # Files that operating systems and editors leave behind; the checks pass over them too.
@@ -88,6 +104,11 @@ CONTENT_READ_SECONDS = 10  # a page that takes longer to parse is refused
 CONTENT_REVIEW_MAX_YEARS = 3  # Next-review at most this long after Reviewed
 CONTENT_REVIEW_OVERDUE_IS_ERROR = False  # a warning while editing; publishconf.py: error
 CONTENT_REQUIRE_REVIEWER = False  # unsigned pages show a notice; publishconf.py: error
+# A translation no qualified translator has checked (no Translation-reviewer) shows a
+# notice; publishconf.py: error. One older than its English original: a warning;
+# publishconf.py: error ("update the translation").
+CONTENT_REQUIRE_TRANSLATION_REVIEWER = False
+CONTENT_OUTDATED_TRANSLATION_IS_ERROR = False
 READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
 READABILITY_WORDS_PER_MINUTE = 200
 READABILITY_REPORT = "readability.txt"  # in the preview's output; never published

@@ -34,6 +34,10 @@ PLUGINS += ["no_drafts"]  # noqa: F405
 # has signed off; internal reports stay off the public site.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
 CONTENT_REQUIRE_REVIEWER = True
+# Nor a translation that no qualified human translator has checked (45 CFR
+# 92.201(c)(3)), or one older than the English it translates.
+CONTENT_REQUIRE_TRANSLATION_REVIEWER = True
+CONTENT_OUTDATED_TRANSLATION_IS_ERROR = True
 READABILITY_REPORT = ""
 
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>

@@ -27,14 +27,16 @@ def information_block(path):
 
 
 TEST_REVIEWER = "Dr Test Example, vascular surgeon (a test's sign-off)"
+TEST_TRANSLATION_REVIEWER = "Ana Test Example, certified medical translator (a test's check)"
 
 
-def signed(text, reviewer=TEST_REVIEWER):
+def signed(text, reviewer=TEST_REVIEWER, field="Reviewer"):
     """A content file's text with a Reviewer line closing its information block, as a
     clinician would add on signing it off (lines of the text below keep their numbers
-    but one)."""
+    but one); with field="Translation-reviewer", as a qualified translator would add on
+    checking a translation."""
     head, blank, body = text.partition("\n\n")
-    return f"{head}\nReviewer: {reviewer}{blank}{body}"
+    return f"{head}\n{field}: {reviewer}{blank}{body}"
 
 
 def content_pages(content=ROOT / "content"):

@@ -17,7 +17,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from conftest import TODAY, information_block, signed
+from conftest import SETTINGS, TEST_TRANSLATION_REVIEWER, TODAY, information_block, signed
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NGINX = ROOT / "deploy" / "nginx.conf"
@@ -37,12 +37,16 @@ Start again from the [home page]({{filename}}index.md).
 
 
 def sign_off(content):
-    """Sign every file of a content folder off, as a clinician would (`make publish`
-    refuses unsigned files); files that name a reviewer keep theirs."""
+    """Sign every file of a content folder off, as a clinician would, and every
+    translation as a qualified translator would (`make publish` refuses unsigned files
+    and unchecked translations); files that name their reviewers keep theirs."""
     for path in content.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        if not information_block(path).get("reviewer"):
-            path.write_text(signed(text), encoding="utf-8")
+        text, meta = path.read_text(encoding="utf-8"), information_block(path)
+        if not meta.get("reviewer"):
+            text = signed(text)
+        if meta.get("lang", SETTINGS["DEFAULT_LANG"]) != SETTINGS["DEFAULT_LANG"] and not meta.get("translation-reviewer"):
+            text = signed(text, TEST_TRANSLATION_REVIEWER, "Translation-reviewer")
+        path.write_text(text, encoding="utf-8")
     return content
 
 

@@ -12,7 +12,11 @@ becomes a numbered link, and the page's ``sources`` (for the theme's Sources
 list) are the sources of content/shared/sources.md it cites, in the order it
 first cites them. ``{emergency_number}`` becomes the EMERGENCY_NUMBER setting, ``{guide_parts}``
 the number of parts of the guide, and ``{name}`` a number of the table in content/shared/numbers.md (``2-3`` read "2 to
-3"), so each number is written once; any other ``{…}`` is an error.
+3", "2 a 3" on a Spanish page), so each number is written once; any other ``{…}`` is
+an error. On a translated page the words the components add (the cards' headings,
+"Important", the labels for screen readers) are in its language (the theme's table of
+words, plugin translations), and the cards and shared parts are those of its
+language's folder (content/es/shared/ for a Spanish page).
 """
 
 from pelican import signals

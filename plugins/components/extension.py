@@ -14,11 +14,14 @@ from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
+from translations import in_language
+from translations import text as translated
 
 from .timeline import pictures
 
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
-# card kind -> (hidden prefix for screen readers, heading)
+# card kind -> (hidden prefix for screen readers, heading), in English: the theme's
+# table of words (plugin translations) gives them in the page's language.
 CARDS = {
     "emergency": ("Emergency advice: ", "Call {emergency_number} if:"),
     "urgent": ("Urgent advice: ", "Get medical help today if:"),
@@ -33,6 +36,11 @@ PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")
 RANGE_WORD = {"en": "to", "es": "a"}  # "2-3" is read "2 to 3", "2 a 3"
 CITATION = r"\[\^([^\]\s]+)\]"
 SOURCE_LINE = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ ]*(.*)$")
+
+
+def words(document, english):
+    """The site's own words in the language of the page being read."""
+    return translated(document.settings, document.lang, english)
 
 
 def close_to(word, known):
@@ -118,7 +126,8 @@ class SiteBoxProcessor(AdmonitionProcessor):
         if rest.strip() or title is not None:
             document.report(
                 line,
-                f'the box "!!! {match[1]}" is written once, in content/shared/{name or "…"}.md, '
+                f'the box "!!! {match[1]}" is written once, in '
+                f'content/{in_language(SHARED, document.lang, document.settings)}/{name or "…"}.md, '
                 "and shown the same on every page. Change the text there; on this page "
                 f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
                 needle="!!!",
@@ -133,18 +142,19 @@ class SiteBoxProcessor(AdmonitionProcessor):
                 needle="!!!",
             )
             return
-        part = library.part(name)
+        part = library.part(name, document.lang)
         if part is None:
-            known = library.part_names()
+            known = library.part_names(document.lang)
             what = "card" if kind in CARDS else "shared part"
+            folder = in_language(SHARED, document.lang, document.settings)
             document.report(
                 line,
-                f'there is no {what} "{name}" in content/shared/.{close_to(name, known)} '
+                f'there is no {what} "{name}" in content/{folder}/.{close_to(name, known)} '
                 f"The shared parts are: {', '.join(known) or 'none'}.",
                 needle="!!!",
             )
             return
-        library.used_by(name, document)
+        library.used_by(part, document)
         css_class = f"admonition {kind}" if kind in CARDS else f"shared-part shared-part--{name}"
         div = etree.SubElement(parent, "div", {"class": css_class})
         self.written_once.add(div)
@@ -212,7 +222,7 @@ class CitationProcessor(InlineProcessor):
         link = etree.SubElement(
             sup, "a", {"class": "citation__link", "href": f"#source-{tag}", "id": cited[-1]}
         )
-        link.append(_hidden("Source "))
+        link.append(_hidden(words(document, "Source ")))
         link[-1].tail = str(number)
         if tag not in sources and document.role != SOURCES:
             self.md.pending.append((
@@ -298,6 +308,7 @@ class ComponentsTreeprocessor(Treeprocessor):
                 element.set("alt", PLACEHOLDER.sub(replace, element.get("alt")))
 
     def component(self, div, kinds, level):
+        document = self.md.document
         kind = kinds[0] if kinds else "info"
         first = div[0] if len(div) else None
         title = None
@@ -306,21 +317,23 @@ class ComponentsTreeprocessor(Treeprocessor):
             title = "".join(first.itertext()).strip()
             title = None if title == kind.capitalize() else title
         if not len(div) and not (div.text or "").strip():
-            self.md.document.report(
+            document.report(
                 div,
                 f'the box "!!! {kind}" is empty. Indent its lines by 4 spaces under the '
                 '"!!!" line, so they belong to the box.',
                 needle=f"!!! {kind}",
             )
         if kind in CARDS:
-            prefix, heading = CARDS[kind]
+            prefix, heading = (words(document, english) for english in CARDS[kind])
+            heading = heading.format(emergency_number=self.extension.getConfig("emergency_number"))
             div.set("class", f"care-card care-card--{kind}")
             body = _wrap_body(div, "care-card__content")
             div.append(_heading(level, heading, "care-card__heading", prefix))
             div.append(body)
         elif kind == "warning":
-            title = title or "Important"
-            prefix = "" if title.lower().startswith("important") else "Important: "
+            important = words(document, "Important")
+            title = title or important
+            prefix = "" if title.lower().startswith(important.lower()) else words(document, "Important: ")
             div.set("class", "warning-callout")
             body = _wrap_body(div, "warning-callout__content")
             div.append(_heading(level, title, "warning-callout__label", prefix))
@@ -328,26 +341,27 @@ class ComponentsTreeprocessor(Treeprocessor):
         elif kind in ("do", "dont"):
             div.set("class", f"do-dont-list do-dont-list--{kind}")
             body = _wrap_body(div, "do-dont-list__content")
-            default = "Do" if kind == "do" else "Don't"
+            default = words(document, "Do" if kind == "do" else "Don't")
             div.append(_heading(level, title or default, "do-dont-list__label"))
             div.append(body)
             for ul in body.iter("ul"):
                 ul.set("class", f"do-dont-list__list do-dont-list__list--{kind}")
         elif kind == "timeline":
-            title = title or "Timeline"
+            title = title or words(document, "Timeline")
             div.set("class", "timeline")
             body = _wrap_body(div, "timeline__content")
             div.append(_heading(level, title, "timeline__heading"))
             steps = body.find("ul")
             if steps is not None:  # the picture comes first; the list is its text equivalent
-                div.extend(pictures(steps, f"Picture: {title}. The same steps are listed below."))
+                name = words(document, "Picture: {title}. The same steps are listed below.")
+                div.extend(pictures(steps, name.format(title=title)))
             div.append(body)
         else:  # "info": inset text, "good to know"
             div.set("class", "inset-text")
             body = _wrap_body(div, "inset-text__content")
             if title:
                 body.insert(0, _heading(level, title, "inset-text__heading"))
-            div.append(_hidden("Information: "))
+            div.append(_hidden(words(document, "Information: ")))
             div.append(body)
 
     @staticmethod

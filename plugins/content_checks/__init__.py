@@ -8,7 +8,7 @@ plain-words message saying what is wrong and what to do. The rules that need
 only one file run on its parsed result as it is read (``metadata``, ``markup``,
 ``links``, ``readability``); every file under content/ is accounted for
 (``files``); the site's settings are validated (``settings``); the rules across
-the site run once everything is read. Then, before anything is written, the
+the site run once everything is read (``metadata``, ``translations``, ``links``). Then, before anything is written, the
 report is printed: the readability table and the shared parts with the pages
 that show them (stdout), every error and warning (stderr). With an error the
 build stops there (exit status 1), so a broken page never reaches output/.
@@ -22,7 +22,7 @@ import sys
 
 from pelican import signals
 
-from . import files, links, metadata, readability, settings
+from . import files, links, metadata, readability, settings, translations
 from .library import Library
 from .problems import ERROR, ContentProblems, HideOwnStop, PelicanLog, Problems
 from .reader import StrictMarkdownReader
@@ -71,7 +71,7 @@ def finish(generators):
     """Once everything is read and before anything is written: the rules across
     the site, then the report; stop on errors."""
     run = generators[0].context[CONTEXT_KEY]
-    for rule in (metadata.check_site, links.check):
+    for rule in (metadata.check_site, translations.check, links.check):
         try:
             rule(run, generators)
         except Exception as error:  # noqa: BLE001 - a crash is one problem, never fatal
@@ -86,9 +86,10 @@ def shared_parts(run):
     shown = run.library.shown_on
     if not shown:
         return ""
-    lines = ["Shared parts (content/shared/) and the pages that show them"]
-    for name in sorted(shown):
-        pages = sorted(shown[name])
+    lines = ["Shared parts (content/shared/, content/<language>/shared/) and the pages that show them"]
+    for relative in sorted(shown):
+        pages = sorted(shown[relative])
+        name = relative.removesuffix(".md").replace("shared/", "")  # "emergency", "es/emergency"
         lines.append(f"  {name}: {len(pages)} page(s): {', '.join(p.rsplit('/', 1)[-1] for p in pages)}")
     return "\n".join(lines) + "\n"
 

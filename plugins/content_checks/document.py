@@ -6,6 +6,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from translations import split_language
+
 from .problems import ERROR
 
 # The information block, as Python-Markdown's `meta` extension reads it:
@@ -54,6 +56,11 @@ class Document:
     @property
     def shared(self):
         return self.role in ("shared", "sources", "numbers")
+
+    @property
+    def translated(self):
+        """A translation: a file in a language's folder (content/es/…)."""
+        return split_language(self.relative, self.settings)[0] != self.settings["DEFAULT_LANG"]
 
     @functools.cached_property
     def lines(self):

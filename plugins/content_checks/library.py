@@ -1,10 +1,14 @@
 """What content/shared/ holds, read and checked once per build before any page:
-the help cards and other shared parts, the list of sources and the numbers."""
+the help cards and other shared parts, the list of sources and the numbers. Each
+language has its own shared parts (content/es/shared/ for Spanish pages); the
+sources and the numbers are the same for every language, in content/shared/ only."""
 
 import os
 import re
 
-SHARED = "shared"  # the folder, under the content folder
+from translations import in_language
+
+SHARED = "shared"  # the folder, under the content folder and each language's folder
 SOURCES, NUMBERS = "sources.md", "numbers.md"
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 NUMBER = re.compile(r"^\d{1,4}(-\d{1,4})?$")
@@ -13,35 +17,41 @@ NUMBER = re.compile(r"^\d{1,4}(-\d{1,4})?$")
 class Library:
     def __init__(self, reader):
         self.reader = reader
-        self.parts = None  # name -> Document, once loaded
+        self.parts = None  # language -> name -> Document, once loaded
         self._sources = {}  # tag -> the source, as HTML
         self._numbers = {}  # name -> "2" or "2-3"
-        self.shown_on = {}  # name -> paths of the pages that show it
+        self.shown_on = {}  # part's relative path -> paths of the pages that show it
 
     def load(self):
         if self.parts is not None:
             return
+        settings = self.reader.settings
         self.parts = {}
-        folder = os.path.join(self.reader.settings["PATH"], SHARED)
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".md")) if os.path.isdir(folder) else []
-        # The sources first, then the numbers: every other part may use both.
-        for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
-            role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
-            document = self.reader.read_document(f"{SHARED}/{name}", role)
-            if role == "sources":
-                self._sources = document.source_html
-            elif role == "numbers":
-                self._numbers = read_numbers(document)
-            else:
-                self.parts[name[:-3]] = document
+        for lang in settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]:
+            folder = in_language(SHARED, lang, settings)
+            path = os.path.join(settings["PATH"], folder)
+            names = sorted(n for n in os.listdir(path) if n.endswith(".md")) if os.path.isdir(path) else []
+            if lang != settings["DEFAULT_LANG"]:  # files.py reports sources or numbers there
+                names = [n for n in names if n not in (SOURCES, NUMBERS)]
+            # The sources first, then the numbers: every other part may use both.
+            parts = self.parts[lang] = {}
+            for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
+                role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
+                document = self.reader.read_document(f"{folder}/{name}", role)
+                if role == "sources":
+                    self._sources = document.source_html
+                elif role == "numbers":
+                    self._numbers = read_numbers(document)
+                else:
+                    parts[name[:-3]] = document
 
-    def part(self, name):
+    def part(self, name, lang):
         self.load()
-        return self.parts.get(name)
+        return self.parts.get(lang, {}).get(name)
 
-    def part_names(self):
+    def part_names(self, lang):
         self.load()
-        return sorted(self.parts)
+        return sorted(self.parts.get(lang, {}))
 
     def sources(self):
         self.load()
@@ -52,12 +62,13 @@ class Library:
         return self._numbers
 
     def guide_parts(self):
-        """How many parts the guide has: the Markdown files in GUIDE_PATH."""
+        """How many parts the guide has: the Markdown files in GUIDE_PATH (each
+        language's guide has them all, translated or in English)."""
         folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
         return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
 
-    def used_by(self, name, document):
-        self.shown_on.setdefault(name, set()).add(document.path)
+    def used_by(self, part, document):
+        self.shown_on.setdefault(part.relative, set()).add(document.path)
 
 
 def cells(row):

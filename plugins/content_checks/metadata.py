@@ -6,8 +6,16 @@ Summary, Reviewed and Next-review present; dates real, ``Reviewed`` not in the f
 and ``Next-review`` after it but at most CONTENT_REVIEW_MAX_YEARS later; an overdue
 review a warning (an error with CONTENT_REVIEW_OVERDUE_IS_ERROR, as for ``make
 publish``); no ``Reviewer`` an error with CONTENT_REQUIRE_REVIEWER (``make publish``):
-nothing goes live that no clinician signed off. Across the site: no two pages share
-a slug, a title or an address, and each part of the guide has its own ``Order``.
+nothing goes live that no clinician signed off. A translation (a file in a language's
+folder, content/es/…) says its language (``Lang``, the folder's) and who translated it
+(``Translator``), and gets its address from its language and Slug (no ``Save_as`` or
+``URL``); without ``Translation-reviewer`` it is an error with
+CONTENT_REQUIRE_TRANSLATION_REVIEWER (``make publish``): a translation of medical
+text goes live only once a qualified human translator has checked it (45 CFR
+92.201(c)(3)). Only translations have those two fields, and a page whose ``Lang`` is
+another language lives in that language's folder. Across the site: no two pages of
+one language share a slug, a title or an address, and each part of the guide has its
+own ``Order``.
 """
 
 import datetime
@@ -17,16 +25,18 @@ import re
 
 from guide import in_guide
 from review_dates import today
+from translations import split_language
 
 from .problems import ERROR, WARNING
 from .settings import line_of
 
 KEYS = [
     "Title", "Slug", "Summary", "Reviewed", "Next-review", "Reviewer", "Order",
-    "Template", "Save_as", "URL", "Status", "Lang",
+    "Template", "Save_as", "URL", "Status", "Lang", "Translator", "Translation-reviewer",
 ]
 REQUIRED = ["Title", "Summary", "Reviewed", "Next-review"]
 SHARED_KEYS = [*REQUIRED, "Reviewer"]
+TRANSLATION_ONLY = ["Translator", "Translation-reviewer"]
 # Fields that only some kinds of file may have: field -> (kinds, advice elsewhere).
 ONLY = {
     "Order": ({"article"}, "only the parts of the guide have it. To make this page a part "
@@ -61,28 +71,72 @@ VALUE_RULES = [
 
 
 def role_of(relative, settings):
-    """What a content file is, from the folder it is in."""
-    if relative.replace(os.sep, "/").startswith("shared/"):
+    """What a content file is, from the folder it is in (in its language's folder)."""
+    _, place = split_language(relative, settings)
+    if place.startswith("shared/"):
         return "shared"
-    return "article" if in_guide_path(relative, settings) else "page"
-
-
-def in_guide_path(relative, settings):
-    return relative.startswith(settings.get("GUIDE_PATH", "articles") + os.sep)
+    return "article" if place.startswith(settings.get("GUIDE_PATH", "articles") + "/") else "page"
 
 
 def check_file(document):
     settings = document.settings
-    known = KEYS if not document.shared else SHARED_KEYS
+    known = KEYS if not document.shared else [*SHARED_KEYS, "Lang", *TRANSLATION_ONLY]
+    if not document.translated:
+        known = [key for key in known if key not in TRANSLATION_ONLY and (key != "Lang" or not document.shared)]
     misspelt = check_keys(document, settings.get("CONTENT_METADATA_KEYS", KEYS), known)
     check_values(document, misspelt)
     check_dates(document, settings)
+    check_translation(document, settings)
     if settings.get("CONTENT_REQUIRE_REVIEWER") and not document.value("Reviewer"):
         document.report(
             0,
             "no clinician has signed this file off yet, so it cannot be published. Once a "
             'clinician has checked it, add the line "Reviewer: <their name and role>" to '
             "the information block (and update \"Reviewed\").",
+        )
+
+
+def check_translation(document, settings):
+    """A translation says its language and who translated it; only translations do."""
+    folder, _ = split_language(document.relative, settings)
+    default, lang = settings["DEFAULT_LANG"], document.first("Lang")
+    if folder == default:
+        if lang and lang.value != default and lang.value in settings.get("LANGUAGES", {}):
+            document.report(
+                lang.line,
+                f'this page says "Lang: {lang.value}", but it is not in content/{lang.value}/. '
+                f"A page in {settings['LANGUAGES'][lang.value]['name']} goes in content/{lang.value}/ "
+                "(articles/, pages/ or shared/, as the English page it translates), with the "
+                "same Slug.",
+            )
+        for key in ("Translator", "Translation-reviewer"):
+            entry = document.first(key)
+            if entry:
+                document.report(entry.line, f'this file has "{key}", but only translations (in '
+                                "content/<language>/) have it. Remove the line.")
+        return
+    if lang is None:
+        document.report(0, f'"Lang" is missing: this file is in content/{folder}/, so it is in '
+                        f'that language. Add the line "Lang: {folder}" to the information block.')
+    elif lang.value != folder:
+        document.report(lang.line, f'"Lang" is "{lang.value}", but the file is in content/{folder}/. '
+                        f'Write "Lang: {folder}", or move the file to its language\'s folder.')
+    for key in ("Save_as", "URL"):
+        entry = document.first(key)
+        if entry:
+            document.report(entry.line, f'a translation gets its address from its language and '
+                            f'Slug ({folder}/<slug>.html), so it has no "{key}". Remove the line.')
+    if not document.value("Translator"):
+        document.report(0, '"Translator" is missing: say who translated this file, e.g. '
+                        '"Translator: Ana Example, certified medical translator (ATA)", or '
+                        '"Translator: Machine translation (AI model)".')
+    if settings.get("CONTENT_REQUIRE_TRANSLATION_REVIEWER") and not document.value("Translation-reviewer"):
+        document.report(
+            0,
+            "no qualified translator has checked this translation yet, so it cannot be "
+            "published: a translation of medical information must be checked by a qualified "
+            "human translator (45 CFR 92.201(c)(3)). Once one has, add the line "
+            '"Translation-reviewer: <their name and qualification>" to the information block.',
         )
 
 
@@ -111,6 +165,8 @@ def check_keys(document, site_keys, allowed):
         else:
             seen[lower] = entry.line
             key = by_lower[lower]
+            if key in TRANSLATION_ONLY and key not in allowed:
+                continue  # check_translation says why
             if key not in allowed:
                 document.report(
                     entry.line,
@@ -244,6 +300,7 @@ def for_pelican(document, reader):
         if name not in metadata and name in {key.lower() for key in KEYS}:
             metadata[name] = reader.process_metadata(name, entry.value)
     metadata.setdefault("title", os.path.splitext(os.path.basename(document.relative))[0])
+    metadata.setdefault("lang", document.lang)  # a translation's, also without its Lang line
     metadata["sources"] = document.sources
     return metadata
 

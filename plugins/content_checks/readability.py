@@ -1,13 +1,24 @@
-"""Readability report: how hard each part of the guide is to read.
+"""Readability report: how hard each part of the guide is to read, in each language.
 
 Guarantees: every build prints, for each guide article, its words, reading time (at
-READABILITY_WORDS_PER_MINUTE, default 200) and Flesch–Kincaid grade (syllables
-counted with Pyphen's bundled hyphenation dictionary: nothing is downloaded), and
-writes the same table to READABILITY_REPORT (``readability.txt`` in the output of
-``make html``; none on ``make publish``: internal reports are never published). An
-article above READABILITY_MAX_GRADE (default 9) gets a warning naming it. The grade
-is of the text a patient reads, taken from the parsed page: headings and list items
-count as sentences; citations, pictures and screen-reader-only labels do not.
+READABILITY_WORDS_PER_MINUTE, default 200) and a readability score made for its
+language, with syllables counted by Pyphen's bundled hyphenation dictionary of that
+language (nothing is downloaded), and writes the same tables to READABILITY_REPORT
+(``readability.txt`` in the output of ``make html``; none on ``make publish``:
+internal reports are never published).
+
+- English: the Flesch–Kincaid school grade; an article above READABILITY_MAX_GRADE
+  (default 9) gets a warning naming it.
+- Spanish: the Fernández-Huerta reading ease (0 to 100, higher is easier; as
+  corrected by Law, 2011: 206.84 − 0.60 × syllables per 100 words − 1.02 × words per
+  sentence), with its school grade: 70 to 80 is sixth grade, a reading age of 11.
+  Syllables are Pyphen's ``es`` hyphenation points, plus the vowels side by side
+  that Spanish typesetting never splits but that are syllables of their own (a-gua,
+  dí-a, le-a). An article below READABILITY_MIN_EASE_ES (default 65) gets a warning.
+
+The score is of the text a patient reads, taken from the parsed page: headings and
+list items count as sentences; citations, pictures and screen-reader-only labels do
+not.
 """
 
 import functools
@@ -18,6 +29,7 @@ import re
 from .problems import WARNING
 
 MAX_GRADE = 9
+MIN_EASE_ES = 65
 WORDS_PER_MINUTE = 200
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption"}
 # Words and sentences as textstat counts them: punctuation goes, except the
@@ -69,31 +81,88 @@ def words_of(text):
 
 
 @functools.cache
-def hyphenator():
+def hyphenator(lang="en_US"):
     import pyphen  # imported here: loading its dictionary takes a moment
 
-    return pyphen.Pyphen(lang="en_US")
+    return pyphen.Pyphen(lang=lang)
 
 
-def measure(text, words_per_minute=WORDS_PER_MINUTE):
-    """(words, minutes, Flesch–Kincaid grade) of a text."""
+def english_syllables(word):
+    return len(hyphenator().positions(word.lower())) + 1
+
+
+VOWELS = set("aeiouáéíóúü")
+# Two of these side by side are two syllables (hiatus): the open vowels, and an
+# accented i or u beside any vowel (dí-a, ra-íz); other pairs are one (diphthong: tie-ne).
+OPEN = set("aeoáéó")
+ACCENTED_CLOSE = set("íú")
+
+
+def spanish_syllables(word):
+    count = 0
+    for chunk in hyphenator("es").inserted(word.lower()).split("-"):
+        nuclei, previous = 0, ""
+        for letter in chunk:
+            if letter in VOWELS and (
+                previous not in VOWELS
+                or (previous in OPEN and letter in OPEN)
+                or ACCENTED_CLOSE & {previous, letter}
+            ):
+                nuclei += 1
+            previous = letter
+        count += max(1, nuclei)
+    return count
+
+
+def counts(text, syllables_of):
+    """(words, sentences, syllables) of a text."""
     words = words_of(text)
+    sentences = max(1, sum(len(words_of(s)) > 2 for s in SENTENCE.findall(text)))
+    return len(words), sentences, sum(syllables_of(word) for word in words)
+
+
+def flesch_kincaid_grade(words, sentences, syllables):
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def fernandez_huerta_ease(words, sentences, syllables):
+    return 206.84 - 60 * syllables / words - 1.02 * words / sentences
+
+
+def spanish_grade(ease):
+    """The school grade of a Fernández-Huerta score (Fernández Huerta, 1959)."""
+    for least, grade in ((90, "4th"), (80, "5th"), (70, "6th"), (60, "7th-8th"), (50, "high school"),
+                         (30, "college")):
+        if ease >= least:
+            return grade
+    return "university"
+
+
+def measure(text, words_per_minute=WORDS_PER_MINUTE, lang="en"):
+    """(words, minutes, score) of a text: the Flesch–Kincaid grade in English, the
+    Fernández-Huerta ease in Spanish."""
+    spanish = lang.startswith("es")
+    words, sentences, syllables = counts(text, spanish_syllables if spanish else english_syllables)
     if not words:
         return 0, 0, 0.0
-    sentences = max(1, sum(len(words_of(s)) > 2 for s in SENTENCE.findall(text)))
-    syllables = sum(len(hyphenator().positions(word.lower())) + 1 for word in words)
-    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-    return len(words), math.ceil(len(words) / words_per_minute), grade
+    formula = fernandez_huerta_ease if spanish else flesch_kincaid_grade
+    return words, math.ceil(words / words_per_minute), formula(words, sentences, syllables)
 
 
 def report(run):
-    """The readability table, or ''."""
+    """The readability tables, or ''."""
     settings = run.settings
-    max_grade = settings.get("READABILITY_MAX_GRADE", MAX_GRADE)
     speed = settings.get("READABILITY_WORDS_PER_MINUTE", WORDS_PER_MINUTE)
     guide = sorted((d for d in run.documents.values() if d.role == "article"), key=lambda d: d.path)
+    english = [d for d in guide if not d.lang.startswith("es")]
+    spanish = [d for d in guide if d.lang.startswith("es")]
+    return english_table(english, settings, speed) + spanish_table(spanish, settings, speed)
+
+
+def english_table(guide, settings, speed):
     if not guide:
         return ""
+    max_grade = settings.get("READABILITY_MAX_GRADE", MAX_GRADE)
     rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {'Grade':>6}"]
     for document in guide:
         words, minutes, grade = measure(document.readable, speed)
@@ -107,6 +176,26 @@ def report(run):
                 WARNING,
             )
     return "Readability (Flesch–Kincaid grade; aim for 8 or below)\n" + "\n".join(rows) + "\n"
+
+
+def spanish_table(guide, settings, speed):
+    if not guide:
+        return ""
+    least = settings.get("READABILITY_MIN_EASE_ES", MIN_EASE_ES)
+    rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {'Ease':>6} {'Grade':>9}"]
+    for document in guide:
+        words, minutes, ease = measure(document.readable, speed, document.lang)
+        rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {ease:>6.1f} {spanish_grade(ease):>9}")
+        if ease < least:
+            document.report(
+                0,
+                f"the Spanish text reads at {ease:.0f} on the Fernández-Huerta scale "
+                f"({spanish_grade(ease)} grade); Spanish patient pages should score {least} or "
+                "more (aim for 70, sixth grade). Use shorter sentences and plainer words.",
+                WARNING,
+            )
+    return ("Readability in Spanish (Fernández-Huerta ease, 0 to 100, higher is easier; aim "
+            "for 70 or more, sixth grade, a reading age of 11)\n" + "\n".join(rows) + "\n")
 
 
 def write(settings, table):

@@ -19,6 +19,7 @@ from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
+from translations import split_language
 
 from . import links, markup, metadata, readability
 from .document import Document, decode, display_path, read_information_block
@@ -191,7 +192,9 @@ class StrictMarkdownReader(MarkdownReader):
         document.text = decode(document, data, limit, os.path.getsize(path)) or ""
         if document.text:
             read_information_block(document)
-            document.lang = document.value("Lang") or settings["DEFAULT_LANG"]
+            # A file in a language's folder is in that language, also when its Lang line
+            # is missing (the metadata rules report that).
+            document.lang = document.value("Lang") or split_language(relative, settings)[0]
             document.guard(metadata.check_file)
             self.convert(document)
         self.run.documents[relative] = document

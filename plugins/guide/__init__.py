@@ -10,13 +10,21 @@ Each of those is a ``GuideEntry``: the page, its URL and its title.
 settings MENU_PAGES and FOOTER_PAGES, as GuideEntry too, so no template writes
 an address or a title of its own; a slug no page has is left out here (the
 content checks report it). ``home_page`` is the page saved as index.html.
+
+Each language has its guide and menus: the same pages in the same order, each in
+that language where it is translated, else in English (so no part is ever missing);
+``by_language`` in the context holds them per language code, and the plugin
+translations shows each page with those of its language. A translation's
+``guide_number``, ``guide_previous`` and ``guide_next`` are those of its language's
+guide. The guide's folder is GUIDE_PATH inside each language's folder
+(``content/es/articles``).
 """
 
-import os
 from typing import NamedTuple
 
 from pelican import signals
 from pelican.contents import Page
+from translations import split_language, version_in
 
 
 class GuideEntry(NamedTuple):
@@ -30,7 +38,8 @@ class GuideEntry(NamedTuple):
 
 
 def in_guide(page, guide_path):
-    return page.relative_source_path.startswith(guide_path + os.sep)
+    _, place = split_language(page.relative_source_path, page.settings)
+    return place.startswith(guide_path + "/")
 
 
 def order_of(page):
@@ -40,23 +49,39 @@ def order_of(page):
         return float("inf")  # unordered pages go last; the content checks report them
 
 
+def entry(page):
+    return GuideEntry(page, page.url, page.title)
+
+
+def shown_in(lang, page):
+    """The page as a reader in ``lang`` gets it: translated, or else in English."""
+    return version_in(page, lang) or page
+
+
 def build_guide(generator):
-    guide_path = generator.settings.get("GUIDE_PATH", "articles")
+    settings = generator.settings
+    guide_path = settings.get("GUIDE_PATH", "articles")
+    originals = [page for page in generator.pages if page.lang == settings["DEFAULT_LANG"]]
     guide = sorted(
-        (page for page in generator.pages if in_guide(page, guide_path)),
+        (page for page in originals if in_guide(page, guide_path)),
         key=lambda page: (order_of(page), page.title),
     )
-    entries = [GuideEntry(page, page.url, page.title) for page in guide]
-    for number, page in enumerate(guide, start=1):
-        page.guide_number = number
-        page.guide_previous = entries[number - 2] if number > 1 else None
-        page.guide_next = entries[number] if number < len(guide) else None
-    generator.context["guide_pages"] = entries
-    by_slug = {page.slug: page for page in generator.pages}
-    generator.context["home_page"] = next((p for p in generator.pages if p.save_as == "index.html"), None)
-    for setting, name in (("MENU_PAGES", "menu_pages"), ("FOOTER_PAGES", "footer_pages")):
-        pages = [by_slug[slug] for slug in generator.settings.get(setting, []) if slug in by_slug]
-        generator.context[name] = [GuideEntry(page, page.url, page.title) for page in pages]
+    by_slug = {page.slug: page for page in originals}
+    home = next((p for p in originals if p.save_as == "index.html"), None)
+    by_language = generator.context["by_language"] = {}
+    for lang in settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]:
+        pages = [shown_in(lang, page) for page in guide]
+        entries = [entry(page) for page in pages]
+        for number, page in enumerate(pages, start=1):
+            if page.lang == lang:
+                page.guide_number = number
+                page.guide_previous = entries[number - 2] if number > 1 else None
+                page.guide_next = entries[number] if number < len(pages) else None
+        by_language[lang] = {"guide_pages": entries, "home_page": home and shown_in(lang, home)}
+        for setting, name in (("MENU_PAGES", "menu_pages"), ("FOOTER_PAGES", "footer_pages")):
+            named = [by_slug[slug] for slug in settings.get(setting, []) if slug in by_slug]
+            by_language[lang][name] = [entry(shown_in(lang, page)) for page in named]
+    generator.context.update(by_language[settings["DEFAULT_LANG"]])
 
 
 def register():

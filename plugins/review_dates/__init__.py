@@ -3,7 +3,9 @@
 Guarantees: a page's ``Reviewed`` and ``Next-review`` metadata (YYYY-MM-DD)
 are available to templates as ``page.reviewed`` and ``page.next_review``,
 ``datetime.date`` objects, and the ``long_date`` filter writes a date the
-way patients read it ("25 November 2026"). A value that is not a valid date
+way patients read it, in the language of the page it is drawn on, with the
+month names of the theme's table of words (plugin translations) whatever the
+machine's locale: "25 November 2026", "25 de noviembre de 2026". A value that is not a valid date
 stays a string here; the content checks report it. ``today(settings)`` is the
 date in the site's TIMEZONE, taken from SOURCE_DATE_EPOCH when it is set (the
 reproducible-builds convention: a build, and every test, can fix its day).
@@ -13,9 +15,13 @@ import datetime
 import os
 import zoneinfo
 
+import jinja2
 from pelican import signals
+from translations import page_language, text
 
 FIELDS = {"reviewed": "reviewed", "next-review": "next_review"}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
 
 
 def parse_date(value):
@@ -32,8 +38,9 @@ def today(settings):
     return now.date()
 
 
-def long_date(value):
-    return f"{value.day} {value:%B %Y}"
+def long_date(settings, value, lang):
+    month = text(settings, lang, MONTHS[value.month - 1])
+    return text(settings, lang, "{day} {month} {year}").format(day=value.day, month=month, year=value.year)
 
 
 def attach_dates(content):
@@ -44,7 +51,11 @@ def attach_dates(content):
 
 
 def add_filter(generator):
-    generator.env.filters["long_date"] = long_date
+    @jinja2.pass_context
+    def long_date_filter(context, value):
+        return long_date(generator.settings, value, page_language(context))
+
+    generator.env.filters["long_date"] = long_date_filter
 
 
 def register():

@@ -2,12 +2,13 @@
 
 Guarantees: templates get two filters.
 
-- ``page|canonical_url`` is the page's absolute address under SITEURL (the
-  home page is ``SITEURL/``, as in the sitemap).
+- ``page|canonical_url`` is the page's absolute address under SITEURL (a home
+  page by its folder's address: ``SITEURL/``, ``SITEURL/es/``, as in the sitemap).
 - ``page|structured_data`` is the page's schema.org description as a dict,
   for ``|tojson`` (Jinja's json.dumps that also escapes ``<``, ``>``, ``&``
   and ``'``, so no title can close the ``<script>`` data block): a
-  ``MedicalWebPage`` for patients with its title, summary, address, language,
+  ``MedicalWebPage`` for patients with its title, summary, address, language
+  (``inLanguage``; the treatment's and the site's names in that language too),
   ``lastReviewed`` and ``reviewedBy`` (only when the page names a reviewer),
   ``about`` the treatment (SCHEMA_PROCEDURE); the page whose slug is
   SCHEMA_PROCEDURE_PAGE describes that ``MedicalProcedure`` in full, and the
@@ -19,19 +20,22 @@ Guarantees: templates get two filters.
 
 import datetime
 import html.parser
+import re
 
 from pelican import signals
+from translations import sitename, text
 
 PATIENT = "https://schema.org/Patient"
+HOME = re.compile(r"(?:^|(?<=/))index\.html$")
 VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 INLINE_ELEMENTS = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
                    "small", "span", "strong", "sub", "sup", "time", "u"}
 
 
 def canonical_url(page, siteurl):
-    if page.url == "index.html":
-        return f"{siteurl}/"
-    return f"{siteurl}/{page.url}"
+    """A folder's home page by the folder's address (index.html is /, es/index.html is
+    /es/), as in the sitemap."""
+    return f"{siteurl}/{HOME.sub('', page.url)}"
 
 
 class FaqParser(html.parser.HTMLParser):
@@ -81,7 +85,7 @@ def questions_and_answers(content):
 
 
 def describe(page, settings):
-    procedure = {"@type": "MedicalProcedure", "name": settings["SCHEMA_PROCEDURE"]}
+    procedure = {"@type": "MedicalProcedure", "name": text(settings, page.lang, settings["SCHEMA_PROCEDURE"])}
     url = canonical_url(page, settings["SITEURL"])
     data = {
         "@context": "https://schema.org",
@@ -94,7 +98,7 @@ def describe(page, settings):
         "about": procedure,
         "isPartOf": {
             "@type": "WebSite",
-            "name": settings["SITENAME"],
+            "name": sitename(settings, page.lang),
             "url": f"{settings['SITEURL']}/",
         },
     }

@@ -30,7 +30,7 @@ ARTICLE_PATHS = []
 PAGE_PATHS = ["articles", "pages"]
 GUIDE_PATH = "articles"
 # Pages linked after the guide in the header, and in every page's footer, by Slug.
-MENU_PAGES = ["faq", "glossary", "about"]
+MENU_PAGES = ["faq", "costs", "glossary", "about"]
 FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"

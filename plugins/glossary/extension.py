@@ -24,7 +24,7 @@ NOT_LINKED_CLASSES = {"care-card", "visually-hidden"}
 NOT_READ = {"sup", "svg", "code", "pre"}  # not read as text at all
 # A word is explained where it is used when it is in brackets, or written as
 # "X (…)", "X is …", "X means …", "X, which …", or "called X", "known as X".
-EXPLAINED_BEFORE = re.compile(r"(?:\bcalled|\bcall it|\bknown as)\s+$", re.I)
+EXPLAINED_BEFORE = re.compile(r"(?:\bcalled|\bcall it|\bknown as)\s+(?:(?:an?|the)\s+)?$", re.I)
 EXPLAINED_AFTER = re.compile(r"^\s*(?:\(|is\b|are\b|means\b|, which\b|, or\b)", re.I)
 
 

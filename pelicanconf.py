@@ -20,6 +20,9 @@ THEME = "theme"
 # "Lang: <code>" and the Slug of the English page on each page, and is written under
 # <code>/ (es/procedure.html). "name" is the link to a page in that language, in that
 # language; "locale" is for link previews; "sitename" is SITENAME in that language.
+# The clinic's own words for that language's pages may be added in the same place,
+# e.g. "CLINIC_HOURS": "De lunes a viernes, de 9 a. m. a 5 p. m." (also CLINIC_NAME,
+# CLINIC_ADDRESS, CLINIC_PAYMENT, CLINIC_PRICES); without them the English is shown.
 # The theme's own words in each language are in theme/strings.toml.
 LANGUAGES = {
     "en": {"name": "English", "locale": "en_US"},
@@ -42,7 +45,7 @@ ARTICLE_PATHS = []
 PAGE_PATHS = ["articles", "pages", "es/articles", "es/pages"]
 GUIDE_PATH = "articles"
 # Pages linked after the guide in the header, and in every page's footer, by Slug.
-MENU_PAGES = ["faq", "about"]
+MENU_PAGES = ["faq", "costs", "glossary", "about"]
 FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
@@ -92,7 +95,7 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "build_manifest", "translations", "review_dates", "guide", "components", "fingerprint",
-    "content_checks",
+    "content_checks", "glossary",
 ]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
@@ -147,3 +150,50 @@ SECURITY_HEADERS = {
 CACHE_CONTROL_PAGES = "public, max-age=0, must-revalidate"
 CACHE_CONTROL_THEME = "public, max-age=31536000, immutable"
 PLUGINS += ["security_headers"]
+
+# --- Costs (content/pages/costs.md shows them; nothing is shown while they are empty) ---
+# What the clinic charges, as ("what it is", "price") pairs, e.g.
+# CLINIC_PRICES = [("First visit and check of your veins", "$150"), ("One treatment session", "$400")]
+CLINIC_PRICES = []
+# How patients pay, in one or two sentences, e.g. "We take cash and cards. We do not bill insurance."
+CLINIC_PAYMENT = ""
+
+# --- Plain language (plugins/glossary, content_checks/plain_language.py): warnings ---
+# The page that shows content/shared/glossary.md; the first use of each of its words on
+# every other page links to it.
+GLOSSARY_PAGE = "pages/glossary.md"
+# Medical words a page must explain where it uses them, unless the glossary does.
+JARGON = [
+    "anaphylaxis", "artery", "compression", "DVT", "embolism", "endothermal ablation",
+    "hives", "hyperpigmentation", "inflammation", "ischemic", "matting", "necrosis",
+    "placebo", "platelets", "polidocanol", "reticular", "SPF", "telangiectasia",
+    "thrombosis", "TIA", "venous insufficiency", "eczema", "gangrene", "sclerosant",
+]
+# The same for the pages of each translation (they link to content/es/shared/glossary.md).
+JARGON_BY_LANGUAGE = {
+    "es": [
+        "anafilaxia", "arteria", "compresión", "TVP", "embolia", "ablación endotérmica",
+        "urticaria", "hiperpigmentación", "inflamación", "isquémico", "neovascularización",
+        "necrosis", "placebo", "plaquetas", "polidocanol", "reticulares", "FPS",
+        "telangiectasias", "trombosis", "AIT", "insuficiencia venosa", "eczema", "gangrena",
+        "esclerosante",
+    ],
+}
+PLAIN_SENTENCE_MAX_WORDS = 25  # NHS content style: 15 to 20 on average, 25 at most
+PLAIN_PARAGRAPH_MAX_SENTENCES = 5
+PLAIN_LIST_MAX_ITEMS = 9  # the emergency card lists 9 signs (see CONTENT-REVIEW.md)
+# Words with a plainer one that serves: word -> the plainer word(s).
+PLAIN_AVOID = {
+    "approximately": "about", "assist": "help", "commence": "start", "discontinue": "stop",
+    "individuals": "people", "medication": "medicine", "physician": "doctor",
+    "prior to": "before", "utilize": "use", "clinician": "doctor or nurse",
+}
+# The same for the pages of each translation.
+PLAIN_AVOID_BY_LANGUAGE = {
+    "es": {
+        "aproximadamente": "más o menos", "utilizar": "usar", "fármaco": "medicamento",
+        "facultativo": "médico", "cefalea": "dolor de cabeza", "prurito": "picazón",
+        "hematoma": "moretón", "equimosis": "moretón", "edema": "hinchazón",
+        "deambular": "caminar", "posteriormente": "después", "previamente": "antes",
+    },
+}

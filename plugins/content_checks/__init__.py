@@ -6,9 +6,10 @@ are turned off) and each file is read once, by the strict reader (``reader``),
 which records each problem with the file, the line where it is known, and a
 plain-words message saying what is wrong and what to do. The rules that need
 only one file run on its parsed result as it is read (``metadata``, ``markup``,
-``links``, ``readability``); every file under content/ is accounted for
+``links``, ``readability``, ``plain_language``); every file under content/ is accounted for
 (``files``); the site's settings are validated (``settings``); the rules across
-the site run once everything is read (``metadata``, ``translations``, ``links``). Then, before anything is written, the
+the site run once everything is read (``metadata``, ``translations``, ``links``).
+Then, before anything is written, the
 report is printed: the readability table and the shared parts with the pages
 that show them (stdout), every error and warning (stderr). With an error the
 build stops there (exit status 1), so a broken page never reaches output/.
@@ -22,7 +23,7 @@ import sys
 
 from pelican import signals
 
-from . import files, links, metadata, readability, settings, translations
+from . import files, links, metadata, plain_language, readability, settings, translations
 from .library import Library
 from .problems import ERROR, ContentProblems, HideOwnStop, PelicanLog, Problems
 from .reader import StrictMarkdownReader
@@ -77,7 +78,7 @@ def finish(generators):
         except Exception as error:  # noqa: BLE001 - a crash is one problem, never fatal
             run.problems.add("", 0, f"the check {rule.__module__}.{rule.__name__} failed "
                              f"({error!r}); the other checks still ran. Ask the web team.")
-    run.readability = readability.report(run)
+    run.readability = readability.report(run) + plain_language.report(run)
     print("\n" + run.readability + shared_parts(run))
     stop_if_wrong(run.problems)
 

@@ -186,7 +186,7 @@ def spanish_table(guide, settings, speed):
     for document in guide:
         words, minutes, ease = measure(document.readable, speed, document.lang)
         rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {ease:>6.1f} {spanish_grade(ease):>9}")
-        if ease < least:
+        if words and ease < least:
             document.report(
                 0,
                 f"the Spanish text reads at {ease:.0f} on the Fernández-Huerta scale "

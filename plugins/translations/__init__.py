@@ -18,8 +18,9 @@ Guarantees:
   table lacks stays English (a test keeps the table complete).
 - Each page is drawn in its language: while it is written, templates see SITENAME and
   the guide plugin's ``guide_pages``, ``menu_pages``, ``footer_pages`` and
-  ``home_page`` of its language (``by_language`` in the context); afterwards those of
-  DEFAULT_LANG again.
+  ``home_page`` of its language (``by_language`` in the context), and the clinic's
+  settings that LANGUAGES gives in that language (e.g. ``"CLINIC_HOURS": "…"``);
+  afterwards those of DEFAULT_LANG again.
 - ``page|versions`` is the page in every language it exists in, in the order of
   LANGUAGES (for hreflang alternates and the sitemap); ``page|language_links`` is,
   for each other language, the page's translation or else that language's home page,
@@ -125,8 +126,14 @@ def add_template_functions(generator):
 
 
 def language_context(settings, context, lang):
-    """What templates see of the site in language ``lang``."""
-    return {"SITENAME": sitename(settings, lang), **context.get("by_language", {}).get(lang, {})}
+    """What templates see of the site in language ``lang``: its name, menus and guide,
+    and the clinic's own words in that language where LANGUAGES gives them (a setting
+    in capitals, such as CLINIC_HOURS), else as the settings give them."""
+    languages = settings.get("LANGUAGES", {})
+    overridden = {key for language in languages.values() for key in language if key.isupper()}
+    own = languages.get(lang, {})
+    return {"SITENAME": sitename(settings, lang), **context.get("by_language", {}).get(lang, {}),
+            **{key: own.get(key, settings.get(key)) for key in overridden}}
 
 
 def draw_in_its_language(generator, content):

@@ -41,13 +41,14 @@ CONTENT_OUTDATED_TRANSLATION_IS_ERROR = True
 READABILITY_REPORT = ""
 
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
-# its review date) and the robots.txt that points to it.
-PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405
+# its review date, `sitemap_languages` lists each page's language versions) and the
+# robots.txt that points to it.
+PLUGINS += ["pelican.plugins.sitemap", "review_sitemap", "sitemap_languages"]  # noqa: F405
 SITEMAP = {
     "format": "xml",
     # Written from templates but not pages for search engines: the 404 page, robots.txt
     # and the host files (plugin security_headers).
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^\.htaccess$", r"^_headers$"],
+    "exclude": [r"(^|/)404\.html$", r"^robots\.txt$", r"^\.htaccess$", r"^_headers$"],
 }
 
 # .gz and .br copies beside every text file, for hosts that serve them

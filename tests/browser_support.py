@@ -12,7 +12,7 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, content_pages
+from conftest import DEFAULT_LANG, ROOT, TRANSLATIONS, content_pages, page_path
 
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
@@ -25,16 +25,24 @@ SCREENSHOTS = ROOT / "screenshots"
 
 
 def page_paths():
-    """The page each content file becomes: its Save_as, else {slug}.html."""
-    return [meta.get("save_as") or f"{slug}.html" for slug, meta in content_pages().items()]
+    """The page each content file becomes, in every language: its Save_as, else
+    {slug}.html; a translation's {lang}/{slug}.html."""
+    return [page_path(slug, meta) for slug, meta in content_pages().items()] + [
+        page_path(slug, meta, lang) for lang, pages in TRANSLATIONS.items() for slug, meta in pages.items()]
 
 
 PAGES = page_paths()
 
 
+def language_of(path):
+    """The language of a page, from its address (es/… is Spanish)."""
+    top = path.split("/", 1)[0]
+    return top if top in TRANSLATIONS else DEFAULT_LANG
+
+
 def built_pages(site):
-    """Every page Pelican wrote, as URL paths ("index.html", "404.html", ...)."""
-    return sorted(path.name for path in pathlib.Path(site).glob("*.html"))
+    """Every page Pelican wrote, as URL paths ("index.html", "404.html", "es/index.html", ...)."""
+    return sorted(path.relative_to(site).as_posix() for path in pathlib.Path(site).rglob("*.html"))
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

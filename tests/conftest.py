@@ -21,7 +21,12 @@ from pelican.settings import read_settings  # noqa: E402
 
 def information_block(path):
     """{lower-case field: value} of a content file, read by the site's own parser."""
-    document = Document(str(path), str(path), Problems(), text=path.read_text(encoding="utf-8-sig"))
+    return fields_of(path.read_text(encoding="utf-8-sig"), str(path))
+
+
+def fields_of(text, path=""):
+    """{lower-case field: value} of a content file's text."""
+    document = Document(path, path, Problems(), text=text)
     read_information_block(document)
     return {entry.key.lower(): entry.value for entry in document.meta}
 
@@ -39,6 +44,17 @@ def signed(text, reviewer=TEST_REVIEWER, field="Reviewer"):
     return f"{head}\n{field}: {reviewer}{blank}{body}"
 
 
+def signed_off(text):
+    """The text as `make publish` accepts it: signed by a clinician, and a translation
+    also checked by a qualified translator (fields already there are kept)."""
+    fields = fields_of(text)
+    if not fields.get("reviewer"):
+        text = signed(text)
+    if fields.get("lang", DEFAULT_LANG) != DEFAULT_LANG and not fields.get("translation-reviewer"):
+        text = signed(text, TEST_TRANSLATION_REVIEWER, "Translation-reviewer")
+    return text
+
+
 def content_pages(content=ROOT / "content"):
     """{slug: information block} of every page and guide article, the guide's in order."""
     pages = {}
@@ -52,6 +68,16 @@ def content_pages(content=ROOT / "content"):
 
 PAGES = content_pages()
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))  # what the clinic has set
+DEFAULT_LANG = SETTINGS["DEFAULT_LANG"]
+# Each translation's pages (content/es/articles, content/es/pages): {language: {slug: block}}.
+TRANSLATIONS = {lang: content_pages(ROOT / "content" / lang) for lang in SETTINGS["LANGUAGES"]
+                if lang != DEFAULT_LANG}
+
+
+def page_path(slug, meta, lang=DEFAULT_LANG):
+    """Where a page is written: an English page at its Save_as or {slug}.html, a
+    translation at {lang}/{slug}.html."""
+    return meta.get("save_as") or f"{slug}.html" if lang == DEFAULT_LANG else f"{lang}/{slug}.html"
 GUIDE_SLUGS = [slug for slug, meta in PAGES.items() if "order" in meta]
 OTHER_SLUGS = [slug for slug in PAGES if slug not in GUIDE_SLUGS and slug != "404"]
 # "Today" for every build of the suite: the newest review date of the content, so

@@ -17,7 +17,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from conftest import SETTINGS, TEST_TRANSLATION_REVIEWER, TODAY, information_block, signed
+from conftest import TODAY, signed_off
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NGINX = ROOT / "deploy" / "nginx.conf"
@@ -41,12 +41,7 @@ def sign_off(content):
     translation as a qualified translator would (`make publish` refuses unsigned files
     and unchecked translations); files that name their reviewers keep theirs."""
     for path in content.rglob("*.md"):
-        text, meta = path.read_text(encoding="utf-8"), information_block(path)
-        if not meta.get("reviewer"):
-            text = signed(text)
-        if meta.get("lang", SETTINGS["DEFAULT_LANG"]) != SETTINGS["DEFAULT_LANG"] and not meta.get("translation-reviewer"):
-            text = signed(text, TEST_TRANSLATION_REVIEWER, "Translation-reviewer")
-        path.write_text(text, encoding="utf-8")
+        path.write_text(signed_off(path.read_text(encoding="utf-8")), encoding="utf-8")
     return content
 
 

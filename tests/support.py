@@ -1,7 +1,9 @@
 """Fast, in-process builds of small content folders, as Pelican's own tests do.
 
 ``tiny_site(folder, files)`` copies the tiny content fixture (tests/fixtures/tiny: one
-guide article, a home page, shared sources, numbers and an emergency card), adds or
+guide article, a home page, a privacy page, shared sources, numbers and an emergency
+card; in Spanish the home page and the emergency card, so the guide article and the
+privacy page are still English only), adds or
 replaces ``files`` ({path under content/: text}), and builds it with the site's real
 settings, plugins and theme, in this process: a rule's test costs a fraction of a
 second instead of a whole ``make html``. ``{today}`` and ``{next_year}`` in any file

@@ -1,60 +1,82 @@
-"""Each of the five articles is a complete, well-labelled page."""
+"""Each article and page is a complete, well-labelled page, in English and in each translation."""
 
 import pytest
 
-from conftest import GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, visible_text
+from conftest import DEFAULT_LANG, GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, TRANSLATIONS, visible_text
+from translations import text
 
 ALL_SLUGS = GUIDE_SLUGS + OTHER_SLUGS
+# (language, slug) of every page in every language; the guide's parts alone
+CASES = [(DEFAULT_LANG, slug) for slug in ALL_SLUGS] + [
+    (lang, slug) for lang, pages in TRANSLATIONS.items() for slug in pages if slug != "404"]
 
 
-def metadata(slug):
-    return PAGES[slug]
+def metadata_of(lang, slug):
+    return PAGES[slug] if lang == DEFAULT_LANG else TRANSLATIONS[lang][slug]
 
 
-@pytest.mark.parametrize("slug", ALL_SLUGS)
-def test_page_has_exactly_one_h1_that_is_its_title(page, slug):
-    headings = page(slug).find_all("h1")
-    assert [h.get_text(strip=True) for h in headings] == [metadata(slug)["title"]]
+GUIDE_CASES = [(lang, slug) for lang, slug in CASES if "order" in metadata_of(lang, slug)]
 
 
-@pytest.mark.parametrize("slug", ALL_SLUGS)
-def test_page_declares_its_language(page, slug):
-    assert page(slug).html["lang"] == "en"
+def name(lang, slug):
+    """The page as the `page` fixture reads it: "risks", "es/risks"."""
+    return slug if lang == DEFAULT_LANG else f"{lang}/{slug}"
 
 
-@pytest.mark.parametrize("slug", ALL_SLUGS)
-def test_summary_is_the_meta_description(page, slug):
-    description = page(slug).find("meta", attrs={"name": "description"})
-    assert description["content"] == metadata(slug)["summary"]
+def words(lang, english):
+    """The theme's words in a language (theme/strings.toml)."""
+    return text(SETTINGS, lang, english)
 
 
-@pytest.mark.parametrize("slug", ALL_SLUGS)
-def test_review_dates_are_shown(page, slug):
-    times = {t["datetime"]: t.get_text() for t in page(slug).select(".review-dates time")}
-    meta = metadata(slug)
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_page_has_exactly_one_h1_that_is_its_title(page, lang, slug):
+    headings = page(name(lang, slug)).find_all("h1")
+    assert [h.get_text(strip=True) for h in headings] == [metadata_of(lang, slug)["title"]]
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_page_declares_its_language(page, lang, slug):
+    assert page(name(lang, slug)).html["lang"] == lang
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_summary_is_the_meta_description(page, lang, slug):
+    description = page(name(lang, slug)).find("meta", attrs={"name": "description"})
+    assert description["content"] == metadata_of(lang, slug)["summary"]
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_review_dates_are_shown(page, lang, slug):
+    soup = page(name(lang, slug))
+    times = {t["datetime"]: t.get_text() for t in soup.select(".review-dates time")}
+    meta = metadata_of(lang, slug)
     assert set(times) == {meta["reviewed"], meta["next-review"]}
-    text = visible_text(page(slug).select_one(".review-dates"))
-    label = "page last reviewed" if meta.get("reviewer") else "page last updated"
-    assert label in text and "next review due" in text
+    shown = visible_text(soup.select_one(".review-dates"))
+    label = words(lang, "Page last reviewed" if meta.get("reviewer") else "Page last updated")
+    assert label.lower() in shown and words(lang, "Next review due").lower() in shown
 
 
-@pytest.mark.parametrize("slug", GUIDE_SLUGS)
-def test_article_lists_its_sources_at_the_end(page, slug):
-    sources = page(slug).select_one("section.sources")
-    assert sources is not None and sources.h2.get_text() == "Sources"
+@pytest.mark.parametrize(("lang", "slug"), GUIDE_CASES)
+def test_article_lists_its_sources_at_the_end(page, lang, slug):
+    sources = page(name(lang, slug)).select_one("section.sources")
+    assert sources is not None and sources.h2.get_text() == words(lang, "Sources")
     links = [a["href"] for a in sources.select("li a[href^='http']")]
     assert links, "the sources list has no links to the sources"
     # every citation in the text points at an entry of that list
-    for ref in page(slug).select("a.footnote-ref"):
+    for ref in page(name(lang, slug)).select("a.citation__link"):
         assert sources.find(id=ref["href"][1:]) is not None
 
 
-@pytest.mark.parametrize("slug", GUIDE_SLUGS)
-def test_emergency_advice_is_on_every_article(page, slug):
-    cards = page(slug).select(".care-card--emergency")
+@pytest.mark.parametrize(("lang", "slug"), GUIDE_CASES)
+def test_emergency_advice_is_on_every_article(page, lang, slug):
+    cards = page(name(lang, slug)).select(".care-card--emergency")
     assert cards, "no emergency care card"
-    assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(cards[0])
-    assert "emergency advice:" in visible_text(cards[0].select_one(".visually-hidden"))
+    heading = cards[0].select_one(".care-card__heading")
+    hidden = heading.select_one(".visually-hidden").extract()
+    number = SETTINGS["EMERGENCY_NUMBER"]
+    assert heading.get_text() == words(lang, "Call {emergency_number} if:").format(emergency_number=number)
+    assert hidden.get_text() == words(lang, "Emergency advice: ")
+    assert number in visible_text(cards[0])
 
 
 def test_no_blog_furniture_is_published(site):

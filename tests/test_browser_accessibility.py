@@ -3,7 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import PAGES, browser, built_pages, open_page, server  # noqa: F401 (fixtures)
+from browser_support import PAGES, browser, built_pages, language_of, open_page, server  # noqa: F401 (fixtures)
+from conftest import SETTINGS
+from translations import text
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules axe-core files under these tags.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -34,7 +36,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(browser, server
     with open_page(browser, server + path) as tab:
         tab.keyboard.press("Tab")
         first = tab.evaluate("document.activeElement.className + ' ' + document.activeElement.textContent")
-        assert first == "skip-link Skip to main content"
+        assert first == f"skip-link {text(SETTINGS, language_of(path), 'Skip to main content')}"
         box = tab.locator(".skip-link").bounding_box()
         assert box["x"] >= 0 and box["y"] >= 0 and box["width"] >= 24, "skip link not shown on focus"
         tab.keyboard.press("Enter")

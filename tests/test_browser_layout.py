@@ -75,7 +75,7 @@ def test_aftercare_sheet_keeps_cards_and_timeline_whole_and_prints_web_addresses
 @pytest.mark.parametrize("path", PAGES)
 def test_screenshot_of_every_page_is_written(browser, server, path, width):
     SCREENSHOTS.mkdir(exist_ok=True)
-    target = SCREENSHOTS / f"{path[:-5]}-{width}.png"
+    target = SCREENSHOTS / f"{path[:-5].replace('/', '-')}-{width}.png"
     with open_page(browser, server + path, width=width) as tab:
         tab.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 1000

@@ -15,7 +15,7 @@ import shutil
 import pytest
 from pelican import signals
 
-from conftest import ROOT, signed
+from conftest import ROOT, signed, signed_off
 from support import TINY, dated, content_file, tiny_site
 
 BROKEN = ROOT / "tests" / "broken"
@@ -116,6 +116,23 @@ EXPECTED = {
     "stray-page.md": ("this page is not in a folder the site reads", None),
     "new-folder/page-in-a-new-folder.md": ("this page is not in a folder the site reads", None),
     "images/notes-among-the-pictures.md": ("content/images/ is for pictures", None),
+    # Translations (content/es/): the tiny site's privacy page is in English only
+    "es/pages/translation-without-original.md": ('no English page has the Slug "no-such-page", so this page translates nothing', 2),
+    "es/pages/translation-without-lang.md": ('"Lang" is missing: this file is in content/es/, so it is in that language. Add the line "Lang: es"', None),
+    "es/pages/translation-in-another-language.md": ('"Lang" is "fr", but the file is in content/es/', 3),
+    "es/pages/translation-without-translator.md": ('"Translator" is missing: say who translated this file', None),
+    "es/pages/translation-with-an-address.md": ('a translation gets its address from its language and Slug (es/<slug>.html), so it has no "Save_as"', 4),
+    "es/pages/translation-linking-to-the-english-page.md": (
+        'the link "{filename}/pages/index.md" leads to the English page, but that page is also in Español, '
+        'as this one is: link to "{filename}/es/pages/index.md" instead', 9,
+    ),
+    "es/articles/translation-in-another-place-of-the-guide.md": (
+        '"Order" is 2, but the English original content/articles/procedure.md has 1: a translation keeps its place', 7,
+    ),
+    "es/shared/sources.md": ("the sources and the numbers are the same in every language: they are written once, in content/shared/sources.md", None),
+    "es/shared/part-without-original.md": ("content/shared/ has no part-without-original.md, so this part translates nothing", None),
+    "pages/spanish-page-outside-its-folder.md": ('this page says "Lang: es", but it is not in content/es/', 3),
+    "pages/translator-on-an-english-page.md": ('this file has "Translator", but only translations (in content/<language>/) have it', 6),
 }
 
 
@@ -268,8 +285,8 @@ def test_overdue_review_is_a_warning_in_html_and_an_error_in_publish(tmp_path, m
     html = tiny_site(tmp_path / "html", {"pages/review-overdue.md": overdue})
     assert html.ok, html.stderr
     assert any(m.startswith(message) for m in html.problems()) and "1 warning(s)" in html.stderr
-    signed_off = {p.relative_to(TINY).as_posix(): signed(p.read_text()) for p in TINY.rglob("*.md")}
-    publish = tiny_site(tmp_path / "publish", {**signed_off, "pages/review-overdue.md": signed(overdue)},
+    every_file = {p.relative_to(TINY).as_posix(): signed_off(p.read_text()) for p in TINY.rglob("*.md")}
+    publish = tiny_site(tmp_path / "publish", {**every_file, "pages/review-overdue.md": signed(overdue)},
                         settings="publishconf.py")
     assert not publish.ok
     assert any(m.startswith(message) for m in publish.problems())

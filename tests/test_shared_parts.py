@@ -9,10 +9,14 @@ import re
 
 import pytest
 
-from conftest import PAGES, ROOT, visible_text
+from components.extension import RANGE_WORD
+from conftest import DEFAULT_LANG, PAGES, ROOT, TRANSLATIONS, visible_text
 from support import content_file, tiny_site
 
 KINDS = ["emergency", "urgent", "non-urgent"]
+# Each language's pages, as the `page` fixture names them: "faq", "es/faq".
+PAGES_BY_LANGUAGE = {DEFAULT_LANG: list(PAGES),
+                     **{lang: [f"{lang}/{slug}" for slug in pages] for lang, pages in TRANSLATIONS.items()}}
 
 
 def card_text(card):
@@ -22,18 +26,19 @@ def card_text(card):
     return visible_text(card)
 
 
-def cards_by_kind(page):
+def cards_by_kind(page, lang=DEFAULT_LANG):
     found = collections.defaultdict(list)
-    for slug in PAGES:
+    for slug in PAGES_BY_LANGUAGE[lang]:
         for kind in KINDS:
             for card in page(slug).select(f".care-card--{kind}"):
                 found[kind].append((slug, card))
     return found
 
 
+@pytest.mark.parametrize("lang", PAGES_BY_LANGUAGE)
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_help_card_reads_word_for_word_the_same_wherever_it_appears(page, kind):
-    cards = cards_by_kind(page)[kind]
+def test_every_help_card_reads_word_for_word_the_same_wherever_it_appears(page, kind, lang):
+    cards = cards_by_kind(page, lang)[kind]
     assert cards, f"no page shows the {kind} card"
     texts = {card_text(card.__copy__()) for _, card in cards}
     assert len(texts) == 1, [slug for slug, _ in cards]
@@ -41,8 +46,9 @@ def test_every_help_card_reads_word_for_word_the_same_wherever_it_appears(page, 
     assert len(cited) == 1, "the same card cites the same sources in the same order"
 
 
-def test_a_card_cites_its_sources_in_each_page_s_sources_list(page):
-    for kind, cards in cards_by_kind(page).items():
+@pytest.mark.parametrize("lang", PAGES_BY_LANGUAGE)
+def test_a_card_cites_its_sources_in_each_page_s_sources_list(page, lang):
+    for kind, cards in cards_by_kind(page, lang).items():
         for slug, card in cards:
             for link in card.select("a.citation__link"):
                 assert page(slug).select_one(f"section.sources li{link['href']}") is not None, (kind, slug)
@@ -98,14 +104,15 @@ def shown_numbers(element):
 
 def test_every_number_of_the_aftercare_plan_comes_from_numbers_md(renumbered):
     """In the timeline, the Do and Don't lists and every shared part that uses the numbers,
-    every number on every page changes with content/shared/numbers.md: none is typed there."""
+    every number on every page, in every language, changes with content/shared/numbers.md:
+    none is typed there."""
     build, rows, new = renumbered
-    users = {path.stem for path in (ROOT / "content" / "shared").glob("*.md")
+    users = {path.stem for path in (ROOT / "content").glob("**/shared/*.md")
              if any("{" + name + "}" in path.read_text(encoding="utf-8") for name, _ in rows)}
     allowed = {n for value in new.values() for n in value.split("-")}
     checked = 0
-    for html in sorted(build.output.glob("*.html")):
-        soup = build.read(html.name)
+    for html in sorted(build.output.rglob("*.html")):
+        soup = build.read(html.relative_to(build.output).as_posix())
         parts = soup.select(".timeline, .do-dont-list") + [
             part for part in soup.select(".shared-part")
             if any(f"shared-part--{name}" in part["class"] for name in users)]
@@ -116,20 +123,27 @@ def test_every_number_of_the_aftercare_plan_comes_from_numbers_md(renumbered):
 
 
 UNITS = {"minutes": "minutes", "days": "days", "weeks": "weeks", "mm": "mm", "ml": "mL"}
+UNITS_BY_LANGUAGE = {"en": UNITS, "es": {"minutes": "minutos", "days": "días", "weeks": "semanas",
+                                         "mm": "mm", "ml": "mL"}}
 
 
 def test_no_page_types_a_number_of_numbers_md_itself(renumbered):
-    """A range of numbers.md with its unit ("2 to 3 days") written anywhere by hand would
-    survive the renumbering: none does, on any page."""
+    """A range of numbers.md with its unit ("2 to 3 days", "2 a 3 días") written anywhere
+    by hand would survive the renumbering: none does, on any page in any language."""
     build, rows, new = renumbered
-    ranges = {f"{value.replace('-', ' to ')} {UNITS[name.rsplit('_', 1)[-1]]}" for name, value in rows
-              if "-" in value and name.rsplit("_", 1)[-1] in UNITS}
-    assert ranges, "numbers.md has no range with a unit: the test proves nothing"
-    for html in sorted(build.output.glob("*.html")):
-        main = build.read(html.name).select_one("main")
-        for sup in main.select("sup"):
-            sup.decompose()
-        text = " ".join(main.get_text(" ").split())
-        assert not [r for r in ranges if re.search(rf"\b{r}\b", text)], html.name
-    shown = " ".join(build.read(h.name).get_text(" ") for h in build.output.glob("*.html"))
-    assert all(value.replace("-", " to ") in shown for value in new.values())
+    for lang, units in UNITS_BY_LANGUAGE.items():
+        word = RANGE_WORD[lang]
+        ranges = {f"{value.replace('-', f' {word} ')} {units[name.rsplit('_', 1)[-1]]}" for name, value in rows
+                  if "-" in value and name.rsplit("_", 1)[-1] in units}
+        assert ranges, "numbers.md has no range with a unit: the test proves nothing"
+        pages = [h.relative_to(build.output).as_posix() for h in build.output.rglob("*.html")]
+        pages = [name for name in pages if (name.split("/")[0] == lang) == (lang != DEFAULT_LANG)]
+        assert pages
+        for name in pages:
+            main = build.read(name).select_one("main")
+            for sup in main.select("sup"):
+                sup.decompose()
+            text = " ".join(main.get_text(" ").split())
+            assert not [r for r in ranges if re.search(rf"\b{r}\b", text)], name
+        shown = " ".join(build.read(name).get_text(" ") for name in pages)
+        assert all(value.replace("-", f" {word} ") in shown for value in new.values()), lang

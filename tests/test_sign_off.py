@@ -7,7 +7,7 @@ has checked it yet; `make publish` refuses every unsigned file and names each on
 
 import pytest
 
-from conftest import PAGES, signed
+from conftest import PAGES, signed, signed_off
 from support import TINY, content_file, tiny_site
 
 UNSIGNED = [slug for slug, meta in PAGES.items() if not meta.get("reviewer")]
@@ -44,13 +44,19 @@ def test_publish_refuses_every_unsigned_file_and_says_what_to_add(tmp_path, monk
     refused = sorted(m.split(":")[0].removeprefix("content/") for m in build.problems()
                      if "no clinician has signed this file off yet" in m)
     assert refused == unsigned
-    assert all('add the line "Reviewer: <their name and role>"' in m for m in build.problems())
+    clinician = [m for m in build.problems() if "no clinician has signed this file off yet" in m]
+    assert all('add the line "Reviewer: <their name and role>"' in m for m in clinician)
+    # the only other refusals: the translations, which no qualified translator has checked
+    translated = sorted(p.relative_to(TINY).as_posix() for p in TINY.glob("es/**/*.md"))
+    others = [m for m in build.problems() if m not in clinician]
+    assert sorted(m.split(":")[0].removeprefix("content/") for m in others) == translated
+    assert all("no qualified translator has checked this translation yet" in m for m in others)
     assert not build.output.exists() or not any(build.output.glob("*.html"))
 
 
 def test_publish_goes_ahead_once_every_file_is_signed(tmp_path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org")
-    files = {p.relative_to(TINY).as_posix(): signed(p.read_text()) for p in TINY.rglob("*.md")}
+    files = {p.relative_to(TINY).as_posix(): signed_off(p.read_text()) for p in TINY.rglob("*.md")}
     build = tiny_site(tmp_path, files, settings="publishconf.py")
     assert build.ok, build.stderr
     assert build.read("procedure.html").select(".review-notice") == []

@@ -6,7 +6,9 @@ Per file (from the parsed tree): links go to web pages (https, http), e-mail or 
 preview and under a sub-path); an address that cannot be read is an error, never a
 crash. Across the site: every ``{filename}``/``{static}`` link and every relative
 address names a page or file the build makes, inside the content folder, and a
-``#part`` names an id on the target page. Each problem names the line of the link.
+``#part`` names an id on the target page; a translated page links to the pages of its
+own language where they exist (a Spanish page never sends a reader to the English page
+it has a Spanish version of). Each problem names the line of the link.
 """
 
 import difflib
@@ -14,6 +16,8 @@ import os
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
+
+from translations import version_in
 
 from .metadata import all_pages
 
@@ -166,6 +170,15 @@ def check_link(site, page, url):
             return (f'the link "{url}" points to "{path}", which is not a page or file of the '
                     "site. To link to another page, write [text]({filename}/articles/risks.md) "
                     "with the page's file.")
+    if target is not True and target.lang != page.lang:
+        translated = version_in(target, page.lang)
+        if translated is not None:
+            names = {lang: language["name"] for lang, language in site.settings.get("LANGUAGES", {}).items()}
+            name = names.get(page.lang, page.lang)
+            return (f'the link "{url}" leads to the {names.get(target.lang, target.lang)} page, '
+                    f"but that page is also in {name}, as this one is: link to "
+                    f'"{{filename}}/{translated.relative_source_path}" instead (with a "#part" '
+                    "named after its heading in that language), so readers stay in their language.")
     if parts.fragment and target is not True:
         return anchor_problem(site, url, parts.fragment, target)
     return None

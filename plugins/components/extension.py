@@ -123,7 +123,7 @@ class SiteBoxProcessor(AdmonitionProcessor):
                 f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
                 needle="!!!",
             )  # the lines written under it are dropped: the build stops anyway
-        if document.shared:
+        if line[0].shared:  # a part being parsed, on its own or where a page shows it
             document.report(
                 line,
                 "a shared part cannot show a card or another shared part. Show them on "

@@ -77,7 +77,7 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["review_dates", "guide", "components", "fingerprint", "content_checks"]
+PLUGINS = ["review_dates", "guide", "components", "pictures", "fingerprint", "content_checks"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 # Files that operating systems and editors leave behind; the checks pass over them too.

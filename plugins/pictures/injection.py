@@ -9,6 +9,8 @@ along the healthy vein; the treated vein a faint dotted line. The steps are
 numbered in the drawing and in words, so the order never rests on position alone.
 """
 
+import xml.etree.ElementTree as etree
+
 from .svg import WIDTH, drawing, finish, mark, shape, words
 
 SOURCES = ("K1", "L14", "K11")  # Mayo (steps, fading), the label (the wall), Jefferson (weeks to months)
@@ -49,7 +51,7 @@ def draw(numbers):
         if step == 2:  # blood flows along the healthy vein
             shape(svg, "picture__flow", "".join(f"M{x} {y - 3}l4 3-4 3" for x in (24, 54, 84)))
         treated(svg, step, top)
-        shape(svg, "picture__step", f"M7 {top + 14}a9 9 0 1 0 18 0a9 9 0 1 0-18 0")
+        etree.SubElement(svg, "circle", {"class": "picture__step", "cx": "16", "cy": str(top + 14), "r": "9"})
         mark(svg, 16, top + 19, str(step + 1))
         said.append(f"{step + 1}. {label}: {text}")
         top += height + 6

@@ -26,7 +26,8 @@ CARDS = {
 }
 BOXES = ["warning", "info", "do", "dont", "timeline"]
 SHARED = "shared"
-KINDS = [*CARDS, *BOXES, SHARED]
+PICTURE = "picture"  # drawn by the pictures plugin, which reads its line before the boxes
+KINDS = [*CARDS, *BOXES, SHARED, PICTURE]
 SOURCES = "sources"  # the role of content/shared/sources.md
 # "{name}" written in the text; a name of up to 40 characters, so ordinary braces pass
 PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")

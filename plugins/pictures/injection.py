@@ -17,7 +17,7 @@ SOURCES = ("K1", "L14", "K11")  # Mayo (steps, fading), the label (the wall), Je
 NUMBERS = ()
 STEPS = [
     ("The injection", "A tiny needle puts Asclera into the vein."),
-    ("The vein closes", "The medicine irritates the vein wall, and the vein swells shut."),
+    ("The vein closes", "The medicine irritates the vein wall, and the vein closes."),
     ("Blood takes other veins", "Blood flows through other, healthy veins instead."),
     ("The vein fades", "It turns into scar tissue and fades over weeks to months."),
 ]

@@ -94,8 +94,8 @@ JINJA_ENVIRONMENT = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "build_manifest", "translations", "review_dates", "guide", "components", "fingerprint",
-    "content_checks", "glossary",
+    "build_manifest", "translations", "review_dates", "guide", "components", "pictures",
+    "lean_css", "fingerprint", "content_checks", "glossary",
 ]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---

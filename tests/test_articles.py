@@ -1,5 +1,7 @@
 """Each article and page is a complete, well-labelled page, in English and in each translation."""
 
+import re
+
 import pytest
 
 from conftest import DEFAULT_LANG, GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, TRANSLATIONS, visible_text
@@ -65,6 +67,16 @@ def test_article_lists_its_sources_at_the_end(page, lang, slug):
     # every citation in the text points at an entry of that list
     for ref in page(name(lang, slug)).select("a.citation__link"):
         assert sources.find(id=ref["href"][1:]) is not None
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES + [(lang, "404") for lang in (DEFAULT_LANG, *TRANSLATIONS)])
+def test_nothing_the_site_fills_in_is_left_unfilled_on_any_page(page, lang, slug):
+    """A {name} the build should have filled in never reaches a patient, in the text or in
+    an address or id made from it."""
+    soup = page(name(lang, slug))
+    assert not re.search(r"\{[^{}\s]*\}", soup.get_text(" ")), slug
+    assert not [tag for tag in soup.find_all(True) for value in tag.attrs.values()
+                if "{" in str(value) and tag.name != "script"], slug
 
 
 @pytest.mark.parametrize(("lang", "slug"), GUIDE_CASES)

@@ -1,7 +1,12 @@
-"""What content/shared/ holds, read and checked once per build before any page:
-the help cards and other shared parts, the list of sources and the numbers. Each
-language has its own shared parts (content/es/shared/ for Spanish pages); the
-sources and the numbers are the same for every language, in content/shared/ only."""
+"""What content/shared/ holds, read once per build before any page: the help cards
+and other shared parts, the list of sources and the numbers. Each language has its
+own shared parts (content/es/shared/ for Spanish pages); the sources and the numbers
+are the same for every language, in content/shared/ only.
+
+The sources and the numbers are parsed at once (every page uses them). A card or
+other shared part is parsed on each page that shows it, where the page's checks
+name the part's own file and line for any mistake in it; a part no page shows is
+parsed and checked on its own at the end of the build (``check_unshown``)."""
 
 import os
 import re
@@ -37,7 +42,7 @@ class Library:
             parts = self.parts[lang] = {}
             for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
                 role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
-                document = self.reader.read_document(f"{folder}/{name}", role)
+                document = self.reader.read_document(f"{folder}/{name}", role, parse=role != "shared")
                 if role == "sources":
                     self._sources = document.source_html
                 elif role == "numbers":
@@ -66,6 +71,19 @@ class Library:
         language's guide has them all, translated or in English)."""
         folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
         return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+
+    def tree(self, name, lang):
+        """A shared part's own parsed tree (parsed on its own, once, when first asked)."""
+        part = self.part(name, lang)
+        if part is not None and part.root is None and part.text:
+            self.reader.convert(part)
+        return part.root if part is not None else None
+
+    def check_unshown(self):
+        """Parse and check on its own every shared part that no page shows."""
+        for lang, parts in sorted((self.parts or {}).items()):
+            for name in sorted(name for name, part in parts.items() if part.relative not in self.shown_on):
+                self.tree(name, lang)
 
     def used_by(self, part, document):
         self.shown_on.setdefault(part.relative, set()).add(document.path)

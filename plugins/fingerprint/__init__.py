@@ -3,7 +3,7 @@
 Guarantees: the ``theme_url`` template filter turns a path under the theme's
 ``static/`` folder (``'css/main.css'|theme_url``) into that file's address on the
 site, ``{SITEURL}/theme/css/main.css?v=<hash>``, where the hash is taken from the
-file's content at build time. Hosts keep everything under /theme/ for a year
+file's content as it is published (plugin lean_css) at build time. Hosts keep everything under /theme/ for a year
 (settings CACHE_CONTROL_THEME); templates link theme files only through this filter,
 so a browser gets the new file the moment it changes. A missing file stops the build.
 """
@@ -13,6 +13,7 @@ import hashlib
 import pathlib
 
 import jinja2
+from lean_css import published
 from pelican import signals
 
 
@@ -22,7 +23,7 @@ def add_filter(generator):
 
     @functools.cache
     def fingerprint(path):
-        return hashlib.sha256((static / path).read_bytes()).hexdigest()[:10]
+        return hashlib.sha256(published(static / path)).hexdigest()[:10]
 
     @jinja2.pass_context
     def theme_url(context, path):

@@ -94,8 +94,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         if document.shared:
             return  # a shared part is linked and checked on the pages that show it
         # Each language's pages link to its own glossary (content/es/shared/, es/pages/).
-        part = document.library.part(PART, document.lang)
-        glossary = entries(part.root) if part is not None and part.root is not None else []
+        tree = document.library.tree(PART, document.lang)
+        glossary = entries(tree) if tree is not None else []
         forms = {form: entry for entry, _, _ in glossary for form in entry.forms}
         self.set_anchors(root, glossary)
         page = in_language(self.page, document.lang, settings) if self.page else ""

@@ -7,9 +7,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import SCREENSHOTS, browser, open_page, server  # noqa: F401 (fixtures)
 from test_browser_accessibility import WCAG_TAGS
+from conftest import SETTINGS
 from test_pictures import placed_pictures
 
-PLACED = placed_pictures()  # (slug, name, caption) of every "!!! picture" line
+# (page, name, caption) of every "!!! picture" line, in every language: a longer
+# translation of a label must fit as well
+PLACED = [placed for lang in SETTINGS["LANGUAGES"] for placed in placed_pictures(lang)]
 PICTURE_PAGES = sorted({f"{slug}.html" for slug, _, _ in PLACED})
 MIN_TEXT_PX = 11  # the smallest text, in CSS px, a picture may show
 

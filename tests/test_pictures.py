@@ -10,7 +10,7 @@ import xml.etree.ElementTree as etree
 import pytest
 
 import pictures
-from conftest import ROOT, information_block
+from conftest import DEFAULT_LANG, ROOT, information_block
 from support import content_file, tiny_site
 from test_shared_parts import numbers_table
 
@@ -20,12 +20,14 @@ PLACED = re.compile(r'^!!! picture (\S+) "(.*)"$', re.M)
 VEIN_NUMBERS = pictures.vein_sizes.NUMBERS
 
 
-def placed_pictures():
-    """(slug, name, caption) of every picture line in the content, in file order."""
+def placed_pictures(lang=DEFAULT_LANG):
+    """(page, name, caption) of every picture line in the content of a language, in file
+    order; a translation's pages are named with their folder ("es/procedure")."""
+    folder, prefix = (ROOT / "content", "") if lang == DEFAULT_LANG else (ROOT / "content" / lang, f"{lang}/")
     found = []
-    for path in sorted((ROOT / "content").glob("*/*.md")):
+    for path in sorted(folder.glob("*/*.md")):
         slug = information_block(path).get("slug") or path.stem
-        found += [(slug, name, caption) for name, caption in PLACED.findall(path.read_text(encoding="utf-8"))]
+        found += [(prefix + slug, name, caption) for name, caption in PLACED.findall(path.read_text(encoding="utf-8"))]
     return found
 
 

@@ -15,12 +15,14 @@ import re
 import jinja2
 import pytest
 
+import pictures
 from components.extension import CARDS, PLACEHOLDER
 from conftest import (
     DEFAULT_LANG, PAGES, ROOT, SETTINGS, TODAY, TRANSLATIONS, page_path, signed, signed_off, visible_text,
 )
 from review_dates import MONTHS
 from support import TINY, content_file, tiny_site
+from test_shared_parts import numbers_table
 from translations import strings, text
 
 TEMPLATES = ROOT / "theme" / "templates"
@@ -205,6 +207,22 @@ def test_a_spanish_page_showing_a_part_with_no_spanish_version_is_an_error(tmp_p
         in build.stderr
 
 
+@pytest.mark.parametrize(("slug", "meta"), [(s, m) for s, m in SPANISH if "!!! picture" in source_of("es", s).read_text()])
+def test_a_picture_on_a_spanish_page_is_drawn_and_named_in_spanish(page, slug, meta):
+    english = page(slug).select("figure.picture")
+    spanish = page(f"es/{slug}").select("figure.picture")
+    assert [f["class"] for f in spanish] == [f["class"] for f in english]
+    for figure_es, figure_en in zip(spanish, english):
+        svg_es, svg_en = figure_es.find("svg"), figure_en.find("svg")
+        labels_en = [" ".join(t.stripped_strings) for t in svg_en.select("text.picture__label")]
+        labels_es = [" ".join(t.stripped_strings) for t in svg_es.select("text.picture__label")]
+        assert labels_es and labels_es != labels_en
+        assert svg_es["aria-label"] != svg_en["aria-label"]
+        # every label the drawing shows is also said to people who cannot see it
+        said = " ".join(svg_es["aria-label"].split()).lower()
+        assert all(" ".join(label.split()).lower() in said for label in labels_es)
+
+
 # --- The guide in each language ---------------------------------------------------------
 
 def spanish_guide():
@@ -331,6 +349,9 @@ def theme_words():
             found.update(arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
     found.update(text for pair in CARDS.values() for text in pair)
     found.update([*MONTHS, "{day} {month} {year}", SETTINGS["SCHEMA_PROCEDURE"]])
+    numbers = dict(numbers_table(ROOT / "content" / "shared" / "numbers.md"))
+    for picture in pictures.PICTURES.values():  # every word each drawing asks for
+        picture.draw(numbers, lambda english: found.add(english) or english)
     return found
 
 

@@ -17,7 +17,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from conftest import TODAY, signed_off
+from conftest import TODAY, TRANSLATIONS, signed_off
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NGINX = ROOT / "deploy" / "nginx.conf"
@@ -76,6 +76,12 @@ def with_not_found_page(content):
 def page_files(output):
     """Every page of a built site: its .html files."""
     return sorted(pathlib.Path(output).glob("*.html"))
+
+
+def pages_in_every_language(output):
+    """Every page of a built site in every language: its .html files, and those of each
+    translation's folder (es/…)."""
+    return page_files(output) + [path for lang in TRANSLATIONS for path in page_files(pathlib.Path(output) / lang)]
 
 
 def soup_of(path):

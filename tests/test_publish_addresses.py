@@ -3,7 +3,7 @@
 import pathlib
 import urllib.parse
 
-from publishing import EXAMPLE_SITEURL, make, page_files, soup_of
+from publishing import EXAMPLE_SITEURL, make, pages_in_every_language, soup_of
 
 
 def test_publish_without_a_site_address_stops_and_says_how_to_set_it(tmp_path):
@@ -14,12 +14,13 @@ def test_publish_without_a_site_address_stops_and_says_how_to_set_it(tmp_path):
 
 
 def test_every_page_names_its_absolute_canonical_address(published):
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         if path.name == "404.html":
             continue
         canonical = soup_of(path).find_all("link", rel="canonical")
-        expected = f"{EXAMPLE_SITEURL}/" + ("" if path.name == "index.html" else path.name)
-        assert [link["href"] for link in canonical] == [expected], path.name
+        address = path.relative_to(published).as_posix()  # a home page by its folder: /, /es/
+        expected = f"{EXAMPLE_SITEURL}/" + address.removesuffix("index.html" if path.name == "index.html" else "")
+        assert [link["href"] for link in canonical] == [expected], address
 
 
 def local_file(output, url):
@@ -27,12 +28,13 @@ def local_file(output, url):
     if not url.startswith(EXAMPLE_SITEURL + "/"):
         return None
     path = urllib.parse.urlsplit(url).path.removeprefix(urllib.parse.urlsplit(EXAMPLE_SITEURL).path)
-    return pathlib.Path(output) / (path.lstrip("/") or "index.html")
+    path = path.lstrip("/")
+    return pathlib.Path(output) / (path + "index.html" if path.endswith("/") or not path else path)
 
 
 def test_under_a_sub_path_every_link_and_file_stays_inside_the_site(published):
     checked = 0
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         soup = soup_of(path)
         for tag in soup.find_all(["a", "link", "img", "script"]):
             url = tag.get("href") or tag.get("src")

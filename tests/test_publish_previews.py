@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from publishing import EXAMPLE_SITEURL, page_files, soup_of
+from publishing import EXAMPLE_SITEURL, pages_in_every_language, soup_of
 
 
 def meta(soup, key, value):
@@ -16,7 +16,7 @@ def meta(soup, key, value):
 
 
 def test_every_page_has_open_graph_and_twitter_tags_from_its_title_and_summary(published):
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         if path.name == "404.html":
             continue
         soup = soup_of(path)
@@ -33,7 +33,7 @@ def test_every_page_has_open_graph_and_twitter_tags_from_its_title_and_summary(p
 
 @pytest.mark.parametrize("name, kind", [("favicon.svg", "image/svg+xml"), ("favicon.png", "image/png")])
 def test_every_page_links_the_favicon_at_the_site_root(published, name, kind):
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         icons = soup_of(path).find_all("link", rel="icon", type=kind)
         assert [icon["href"] for icon in icons] == [f"{EXAMPLE_SITEURL}/{name}"], path.name
 

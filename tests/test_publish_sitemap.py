@@ -1,9 +1,10 @@
-"""Search engines find every page, with the date a clinician last reviewed it."""
+"""Search engines find every page, in every language, with the date a clinician last reviewed
+it and the page in its other languages."""
 
 import pathlib
 import xml.etree.ElementTree as ET
 
-from publishing import EXAMPLE_SITEURL, page_files, soup_of
+from publishing import EXAMPLE_SITEURL, pages_in_every_language, soup_of
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -19,7 +20,7 @@ def sitemap(output):
 def test_sitemap_lists_every_page_by_its_canonical_address_and_nothing_else(published):
     expected = {
         soup_of(path).find("link", rel="canonical")["href"]
-        for path in page_files(published)
+        for path in pages_in_every_language(published)
         if path.name != "404.html"
     }
     assert len(expected) >= 10
@@ -28,7 +29,7 @@ def test_sitemap_lists_every_page_by_its_canonical_address_and_nothing_else(publ
 
 def test_sitemap_last_modified_is_the_review_date_the_page_shows(published):
     urls = sitemap(published)
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         if path.name == "404.html":
             continue
         soup = soup_of(path)

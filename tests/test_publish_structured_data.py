@@ -5,10 +5,12 @@ import re
 import shutil
 
 import pytest
+from translations import text
 
-from conftest import visible_text
+from conftest import SETTINGS, visible_text
 from publishing import (
-    EXAMPLE_SITEURL, make, page_files, signed_content, soup_of, structured_data, with_not_found_page,
+    EXAMPLE_SITEURL, make, pages_in_every_language, signed_content, soup_of, structured_data,
+    with_not_found_page,
 )
 
 TITLE_THAT_TRIES_TO_ESCAPE = 'What happens </script><script>alert("x")</script> & next'
@@ -36,7 +38,7 @@ def variant(tmp_path_factory):
 
 
 def test_every_page_is_a_medical_web_page_for_patients_matching_what_it_shows(published):
-    for path in page_files(published):
+    for path in pages_in_every_language(published):
         if path.name == "404.html":
             continue
         soup = soup_of(path)
@@ -50,9 +52,13 @@ def test_every_page_is_a_medical_web_page_for_patients_matching_what_it_shows(pu
         assert data["lastReviewed"] == soup.select_one(".review-dates time")["datetime"]
         assert data["audience"] == "https://schema.org/Patient"
         assert data["about"]["@type"] == "MedicalProcedure"
-        assert data["about"]["name"] == "Sclerotherapy"
+        lang = soup.html["lang"]  # the treatment and the site named in the page's language
+        assert data["about"]["name"] == text(SETTINGS, lang, SETTINGS["SCHEMA_PROCEDURE"])
+        assert data["isPartOf"]["name"] == soup.select_one(".site-header__name").get_text(strip=True)
         # No reviewer is named until a clinician signs the page off.
-        assert ("reviewedBy" in data) == ("reviewed by" in visible_text(soup.select_one(".review-dates")))
+        reviewed_by = text(SETTINGS, lang, "Reviewed by %(name)s").split("%(name)s")[0].lower()
+        named = [p for p in soup.select(".review-dates__text") if visible_text(p).startswith(reviewed_by)]
+        assert ("reviewedBy" in data) == bool(named)
 
 
 def test_the_not_found_page_is_kept_out_of_search_results(tmp_path):

@@ -11,6 +11,7 @@ import datetime
 import locale
 import pathlib
 import re
+import xml.etree.ElementTree as ET
 
 import jinja2
 import pytest
@@ -20,6 +21,7 @@ from components.extension import CARDS, PLACEHOLDER
 from conftest import (
     DEFAULT_LANG, PAGES, ROOT, SETTINGS, TODAY, TRANSLATIONS, page_path, signed, signed_off, visible_text,
 )
+from publishing import EXAMPLE_SITEURL, pages_in_every_language, soup_of
 from review_dates import MONTHS
 from support import TINY, content_file, tiny_site
 from test_shared_parts import numbers_table
@@ -330,6 +332,65 @@ def test_content_review_lists_every_spanish_file_for_the_translation_reviewer():
     review = (ROOT / "CONTENT-REVIEW-es.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "content" / "es").rglob("*.md")):
         assert f"content/{path.relative_to(ROOT / 'content').as_posix()}" in review, path
+
+
+# --- The published site: search engines and link previews ---------------------------
+
+def published_versions(published):
+    """{canonical address: {language: canonical address}} of every published page (but the
+    404 pages), grouped with the same page in its other languages by their addresses."""
+    pages = {}
+    for path in pages_in_every_language(published):
+        if path.name != "404.html":
+            soup = soup_of(path)
+            pages[path] = (soup.html["lang"], soup.find("link", rel="canonical")["href"])
+    groups = {}
+    for path, (lang, address) in pages.items():
+        groups.setdefault(path.name, {})[lang] = address
+    return groups
+
+
+def test_every_published_page_lists_itself_its_translation_and_english_as_x_default_in_its_head(published):
+    groups = published_versions(published)
+    assert any(len(group) > 1 for group in groups.values()), "no page has a translation: the test proves nothing"
+    for path in pages_in_every_language(published):
+        if path.name == "404.html":
+            continue
+        soup = soup_of(path)
+        alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+        versions = groups[path.name]
+        if len(versions) > 1:
+            assert alternates == {**versions, "x-default": versions[DEFAULT_LANG]}, path
+        else:
+            assert alternates == {}, path
+        lang = soup.html["lang"]
+        assert soup.find("meta", property="og:locale")["content"] == LANGUAGES[lang]["locale"]
+        assert sorted(m["content"] for m in soup.find_all("meta", property="og:locale:alternate")) == \
+            sorted(LANGUAGES[other]["locale"] for other in versions if other != lang)
+
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def test_the_sitemap_lists_each_pages_languages_with_href_and_x_default(published):
+    """pelican-sitemap 1.2.2 wrote ref= for href=, without the page itself or x-default."""
+    root = ET.parse(pathlib.Path(published) / "sitemap.xml").getroot()
+    entries = {url.findtext("s:loc", namespaces=SITEMAP): url for url in root.findall("s:url", SITEMAP)}
+    groups = published_versions(published)
+    translated = [group for group in groups.values() if len(group) > 1]
+    assert translated and all(address in entries for group in groups.values() for address in group.values())
+    for group in groups.values():
+        for address in group.values():
+            links = entries[address].findall("xhtml:link", SITEMAP)
+            assert all(set(link.attrib) == {"rel", "hreflang", "href"} for link in links), address
+            found = {link.get("hreflang"): link.get("href") for link in links if link.get("rel") == "alternate"}
+            expected = {**group, "x-default": group[DEFAULT_LANG]} if len(group) > 1 else {}
+            assert found == expected, address
+
+
+def test_the_spanish_home_page_is_published_at_its_folders_address(published):
+    soup = soup_of(pathlib.Path(published) / "es" / "index.html")
+    assert soup.find("link", rel="canonical")["href"] == f"{EXAMPLE_SITEURL}/es/"
 
 
 # --- The theme's words --------------------------------------------------------------------

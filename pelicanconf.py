@@ -113,6 +113,9 @@ CONTENT_REQUIRE_REVIEWER = False  # unsigned pages show a notice; publishconf.py
 CONTENT_REQUIRE_TRANSLATION_REVIEWER = False
 CONTENT_OUTDATED_TRANSLATION_IS_ERROR = False
 READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
+# Spanish: Fernández-Huerta reading ease (higher is easier); aim for 70 (sixth grade, a
+# reading age of 11), a warning below this.
+READABILITY_MIN_EASE_ES = 65
 READABILITY_WORDS_PER_MINUTE = 200
 READABILITY_REPORT = "readability.txt"  # in the preview's output; never published
 

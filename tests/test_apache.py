@@ -14,6 +14,7 @@ import tempfile
 import brotli
 import pytest
 
+from conftest import TRANSLATIONS
 from publishing import (
     add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers, fetch,
     free_port, nginx, page_files, publish_for_server, serving,
@@ -93,6 +94,11 @@ def test_an_unknown_address_answers_404_with_the_site_s_own_page(server):
         status, headers, body = fetch(base + missing)
         assert status == 404, missing
         assert body == (root / "404.html").read_bytes(), missing
+        assert_safe_headers(headers)
+    # in a translation's folder, the page in that language
+    for lang in TRANSLATIONS:
+        status, headers, body = fetch(f"{base}/{lang}/no-such-page.html")
+        assert status == 404 and body == (root / lang / "404.html").read_bytes(), lang
         assert_safe_headers(headers)
     assert fetch(f"{base}/.htaccess")[0] in (403, 404)
 

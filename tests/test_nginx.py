@@ -12,6 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import sync_playwright
 
+from conftest import TRANSLATIONS
 from publishing import (
     NGINX, add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers,
     fetch, free_port, nginx, page_files, publish_for_server, serving, soup_of,
@@ -106,6 +107,11 @@ def test_an_unknown_address_answers_404_with_the_site_s_own_page(server):
         status, headers, body = fetch(base + missing)
         assert status == 404, missing
         assert body == (root / "404.html").read_bytes(), missing
+        assert_safe_headers(headers)
+    # in a translation's folder, the page in that language
+    for lang in TRANSLATIONS:
+        status, headers, body = fetch(f"{base}/{lang}/no-such-page.html")
+        assert status == 404 and body == (root / lang / "404.html").read_bytes(), lang
         assert_safe_headers(headers)
 
 

@@ -45,6 +45,7 @@ RULES = {
     **{name: (lambda v: isinstance(v, int) and 1 <= v <= 100, f"a whole number, e.g. {name} = {default}")
        for name, default in (("PLAIN_SENTENCE_MAX_WORDS", 25), ("PLAIN_PARAGRAPH_MAX_SENTENCES", 5),
                              ("PLAIN_LIST_MAX_ITEMS", 9))},
+    "READABILITY_MIN_EASE_ES": (lambda v: isinstance(v, int | float) and 0 <= v <= 100, "a reading ease from 0 to 100, e.g. READABILITY_MIN_EASE_ES = 65"),
     "READABILITY_MAX_GRADE": (lambda v: isinstance(v, int | float) and 1 <= v <= 20, "a school grade, e.g. READABILITY_MAX_GRADE = 9"),
     "CONTENT_SUMMARY_MAX": (lambda v: isinstance(v, int) and 50 <= v <= 300, "a number of characters, e.g. CONTENT_SUMMARY_MAX = 160"),
     "CONTENT_REVIEW_MAX_YEARS": (lambda v: isinstance(v, int) and 1 <= v <= 5, "a number of years, e.g. CONTENT_REVIEW_MAX_YEARS = 3"),

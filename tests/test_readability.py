@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from content_checks.readability import measure
-from conftest import GUIDE_SLUGS, ROOT
+from content_checks.readability import measure, spanish_grade, spanish_syllables
+from conftest import GUIDE_SLUGS, ROOT, TRANSLATIONS
 from support import TINY, content_file, tiny_site
 
 HARD = content_file(
@@ -102,3 +102,62 @@ def test_long_words_raise_the_grade():
     short = "Wear the sock. Walk each day. Do not run."
     long = "Compression stockings. Continuously afterwards. Discoloration happens."
     assert measure(long, 200)[2] > measure(short, 200)[2] + 5
+
+
+# --- Spanish: the Fernández-Huerta reading ease ------------------------------------
+
+SPANISH_ROW = re.compile(r"^(content/\S+)\s+(\d+)\s+(\d+)\s+(-?\d+\.\d)\s+(\S.*?)\s*$", re.M)
+HARD_SPANISH = content_file(
+    "## Consideraciones farmacológicas\n\n"
+    + "La destrucción endotelial inducida por el polidocanol precipita consecuentemente la "
+    "oclusión trombótica, la fibrosis inflamatoria y la reabsorción progresiva de las "
+    "varicosidades tratadas, independientemente de la considerable variabilidad interindividual "
+    "en la respuesta terapéutica.[^K1] " * 5,
+    Title="Un artículo difícil", Slug="procedure", Lang="es", Order=1, Translator="Una prueba",
+    Summary="Escrito como los pacientes no pueden leer.",
+)
+
+
+def spanish_rows(text):
+    return {path: (int(w), int(m), float(e), grade) for path, w, m, e, grade in SPANISH_ROW.findall(text)}
+
+
+@pytest.mark.parametrize(("word", "syllables"), [
+    ("escleroterapia", 6), ("inflamación", 4), ("pierna", 2), ("huevo", 2), ("que", 1), ("muy", 1),
+    ("y", 1), ("agua", 2), ("ahora", 3), ("día", 2), ("país", 2), ("construí", 3), ("aeropuerto", 5),
+])
+def test_spanish_syllables_are_pyphens_points_and_the_vowels_typesetting_keeps_together(word, syllables):
+    """Pyphen's Spanish patterns never split a word's first vowel or two vowels side by side
+    (a-gua, dí-a): those are syllables all the same."""
+    assert spanish_syllables(word) == syllables
+
+
+def test_the_spanish_score_is_fernandez_huerta_offline():
+    # 7 words, 2 sentences, 12 syllables: 206.84 − 60 × 12/7 − 1.02 × 7/2 = 100.41
+    code = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise OSError('no network')\n"
+        "socket.socket.connect = socket.create_connection = refuse\n"
+        "sys.path.insert(0, 'plugins')\n"
+        "from content_checks.readability import measure\n"
+        "words, minutes, ease = measure('El gato come. El perro bebe agua.', 200, lang='es')\n"
+        "print(words, minutes, round(ease, 2))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["7", "1", "100.41"]
+
+
+def test_a_hard_spanish_article_gets_a_warning_naming_it_with_its_grade(tmp_path):
+    build = tiny_site(tmp_path, {"es/articles/procedure.md": HARD_SPANISH})
+    assert build.ok, build.stderr
+    words, _, ease, grade = spanish_rows(build.stdout)["content/es/articles/procedure.md"]
+    assert ease < 65 and grade == spanish_grade(ease)
+    assert (f"content/es/articles/procedure.md: the Spanish text reads at {ease:.0f} on the "
+            f"Fernández-Huerta scale ({grade} grade)") in build.stderr
+
+
+@pytest.mark.parametrize("slug", [slug for slug, meta in TRANSLATIONS["es"].items() if "order" in meta])
+def test_every_spanish_article_reads_at_sixth_grade_or_easier(site, slug):
+    report = spanish_rows((site / "readability.txt").read_text(encoding="utf-8"))
+    assert report[f"content/es/articles/{slug}.md"][2] >= 70

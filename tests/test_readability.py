@@ -151,7 +151,7 @@ def test_the_spanish_score_is_fernandez_huerta_offline():
 def test_a_hard_spanish_article_gets_a_warning_naming_it_with_its_grade(tmp_path):
     build = tiny_site(tmp_path, {"es/articles/procedure.md": HARD_SPANISH})
     assert build.ok, build.stderr
-    words, _, ease, grade = spanish_rows(build.stdout)["content/es/articles/procedure.md"]
+    _, _, ease, grade = spanish_rows(build.stdout)["content/es/articles/procedure.md"]
     assert ease < 65 and grade == spanish_grade(ease)
     assert (f"content/es/articles/procedure.md: the Spanish text reads at {ease:.0f} on the "
             f"Fernández-Huerta scale ({grade} grade)") in build.stderr

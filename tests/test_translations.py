@@ -312,11 +312,11 @@ def test_publish_refuses_a_translation_no_qualified_translator_has_checked_namin
     files["es/pages/index.md"] = signed((TINY / "es" / "pages" / "index.md").read_text())  # a clinician's only
     build = tiny_site(tmp_path, files, settings="publishconf.py")
     assert not build.ok
-    assert build.problems() == [
+    assert build.problems() == [(
         "content/es/pages/index.md: no qualified translator has checked this translation yet, so it cannot be "
         "published: a translation of medical information must be checked by a qualified human translator "
         '(45 CFR 92.201(c)(3)). Once one has, add the line "Translation-reviewer: <their name and '
-        'qualification>" to the information block.']
+        'qualification>" to the information block.')]
 
 
 def test_an_outdated_translation_is_a_warning_in_html_and_an_error_in_publish(tmp_path, monkeypatch):

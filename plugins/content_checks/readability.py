@@ -167,53 +167,54 @@ def measure(text, words_per_minute=WORDS_PER_MINUTE, cache_path=None, lang="en")
     return words, math.ceil(words / words_per_minute), formula(words, sentences, syllables)
 
 
+def english_score(grade, settings):
+    """The grade's cells in the table, and the warning when it is too hard (or None)."""
+    limit = settings.get("READABILITY_MAX_GRADE", MAX_GRADE)
+    return f"{grade:>6.1f}", (
+        f"the text reads at school grade {grade:.1f} (Flesch–Kincaid); patient pages should be "
+        f"at grade {limit} or below. Use shorter sentences and plainer words."
+    ) if grade > limit else None
+
+
+def spanish_score(ease, settings):
+    limit, grade = settings.get("READABILITY_MIN_EASE_ES", MIN_EASE_ES), spanish_grade(ease)
+    return f"{ease:>6.1f} {grade:>9}", (
+        f"the Spanish text reads at {ease:.0f} on the Fernández-Huerta scale ({grade} grade); "
+        f"Spanish patient pages should score {limit} or more (aim for 70, sixth grade). Use "
+        "shorter sentences and plainer words."
+    ) if ease < limit else None
+
+
+# One table per formula: (is a language's, title, the score's columns, its cells and warning)
+TABLES = [
+    (lambda lang: not lang.startswith("es"), "Readability (Flesch–Kincaid grade; aim for 8 or below)",
+     f"{'Grade':>6}", english_score),
+    (lambda lang: lang.startswith("es"), "Readability in Spanish (Fernández-Huerta ease, 0 to 100, "
+     "higher is easier; aim for 70 or more, sixth grade, a reading age of 11)",
+     f"{'Ease':>6} {'Grade':>9}", spanish_score),
+]
+
+
 def report(run):
     """The readability tables, or ''."""
     settings = run.settings
-    speed = settings.get("READABILITY_WORDS_PER_MINUTE", WORDS_PER_MINUTE)
     guide = sorted((d for d in run.documents.values() if d.role == "article"), key=lambda d: d.path)
-    english = [d for d in guide if not d.lang.startswith("es")]
-    spanish = [d for d in guide if d.lang.startswith("es")]
-    return english_table(english, settings, speed) + spanish_table(spanish, settings, speed)
+    return "".join(table(title, columns, score, [d for d in guide if its(d.lang)], settings)
+                   for its, title, columns, score in TABLES)
 
 
-def english_table(guide, settings, speed):
+def table(title, columns, score, guide, settings):
     if not guide:
         return ""
-    max_grade = settings.get("READABILITY_MAX_GRADE", MAX_GRADE)
-    rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {'Grade':>6}"]
+    speed = settings.get("READABILITY_WORDS_PER_MINUTE", WORDS_PER_MINUTE)
+    rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {columns}"]
     for document in guide:
-        words, minutes, grade = measure(document.readable, speed, settings.get("CACHE_PATH"))
-        rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {grade:>6.1f}")
-        if grade > max_grade:
-            document.report(
-                0,
-                f"the text reads at school grade {grade:.1f} (Flesch–Kincaid); patient "
-                f"pages should be at grade {max_grade} or below. Use shorter sentences "
-                "and plainer words.",
-                WARNING,
-            )
-    return "Readability (Flesch–Kincaid grade; aim for 8 or below)\n" + "\n".join(rows) + "\n"
-
-
-def spanish_table(guide, settings, speed):
-    if not guide:
-        return ""
-    least = settings.get("READABILITY_MIN_EASE_ES", MIN_EASE_ES)
-    rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {'Ease':>6} {'Grade':>9}"]
-    for document in guide:
-        words, minutes, ease = measure(document.readable, speed, settings.get("CACHE_PATH"), document.lang)
-        rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {ease:>6.1f} {spanish_grade(ease):>9}")
-        if words and ease < least:
-            document.report(
-                0,
-                f"the Spanish text reads at {ease:.0f} on the Fernández-Huerta scale "
-                f"({spanish_grade(ease)} grade); Spanish patient pages should score {least} or "
-                "more (aim for 70, sixth grade). Use shorter sentences and plainer words.",
-                WARNING,
-            )
-    return ("Readability in Spanish (Fernández-Huerta ease, 0 to 100, higher is easier; aim "
-            "for 70 or more, sixth grade, a reading age of 11)\n" + "\n".join(rows) + "\n")
+        words, minutes, value = measure(document.readable, speed, settings.get("CACHE_PATH"), document.lang)
+        cells, warning = score(value, settings)
+        rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {cells}")
+        if words and warning:
+            document.report(0, warning, WARNING)
+    return f"{title}\n" + "\n".join(rows) + "\n"
 
 
 def write(settings, table):

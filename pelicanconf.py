@@ -76,7 +76,7 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["review_dates", "guide", "components", "fingerprint"]
+PLUGINS = ["review_dates", "guide", "components", "fingerprint", "whole_guide"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 PLUGINS += [
@@ -109,3 +109,14 @@ SCHEMA_PROCEDURE = "Sclerotherapy"
 SCHEMA_PROCEDURE_PAGE = "procedure"
 SCHEMA_FAQ_PAGE = "faq"
 PLUGINS += ["structured_data"]
+
+# --- The whole guide on one page (guide.html), and as a PDF leaflet (plugin whole_guide) ---
+# The PDF takes seconds to make, so `make html` skips it; `make pdf` and `make publish`
+# (publishconf.py) make it, and only again when the content, theme or settings changed.
+PDF_LEAFLET = False
+PDF_LEAFLET_SAVE_AS = "sclerotherapy-guide.pdf"
+PDF_LEAFLET_PAGE_SIZE = "letter"  # clinic: "A4" outside North America
+PDF_LEAFLET_REFERENCE = ""  # clinic: its leaflet number, e.g. "PIL-0421", shown on the cover
+PDF_LEAFLET_VERSION = ""  # empty: the newest Reviewed date of the guide's articles
+# Pelican's own cache folder (make clean removes it); the last PDF is kept in cache/leaflet.
+CACHE_PATH = "cache"

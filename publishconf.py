@@ -30,6 +30,9 @@ DELETE_OUTPUT_DIRECTORY = False
 # An out-of-date medical page must not go live unnoticed.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
 
+# The whole guide as a PDF leaflet, linked from every guide page.
+PDF_LEAFLET = True
+
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
 # its review date) and the robots.txt that points to it.
 PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405

@@ -1,0 +1,189 @@
+"""The PDF leaflet: the whole-guide page rendered for paper by WeasyPrint.
+
+Guarantees: ``make(html, context, siteurl)`` writes PDF_LEAFLET_SAVE_AS into
+the output folder and returns its URL and size. The PDF is tagged (PDF/UA-1:
+title, language and subject from the page, the structure for screen
+readers), with its fonts embedded and its links kept; pages are
+PDF_LEAFLET_PAGE_SIZE ("letter" or "A4"), laid out by the theme's print styles
+plus ``theme/leaflet/leaflet.css`` (cover, contents with page numbers, running
+headers, "Page N of M"). WeasyPrint reads only the site's own files, from
+their sources: it never goes to the network. Anything WeasyPrint reports
+while making it stops the build, except the parts of the browsers' style
+sheet it cannot use (which the leaflet's styles stand in for). It runs only
+when what it would read changed (the page's HTML, which the content,
+templates and settings make; the files it loads; its own version and
+options): otherwise the PDF is the one kept in CACHE_PATH/leaflet by the last
+run that made it.
+"""
+
+import contextlib
+import hashlib
+import logging
+import mimetypes
+import os
+import pathlib
+import shutil
+import time
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+PAGE_SIZES = ("letter", "A4")
+OPTIONS = {"pdf_variant": "pdf/ua-1"}
+# What WeasyPrint says about main.css, written for browsers: properties and media
+# queries it does not know (the print styles and leaflet.css cover what matters).
+BROWSER_ONLY = ("Ignored `", "Expected a media type", "Invalid media type")
+
+
+class LeafletError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Pdf:
+    url: str
+    size: int  # bytes
+
+    @property
+    def size_text(self):
+        """As people read file sizes: "340 KB", "1.2 MB"."""
+        if self.size < 1000 * 1024:
+            return f"{max(1, round(self.size / 1024))} KB"
+        return f"{self.size / 1024 / 1024:.1f} MB"
+
+
+def defaults(settings):
+    settings.setdefault("PDF_LEAFLET", False)
+    settings.setdefault("PDF_LEAFLET_SAVE_AS", "guide.pdf")
+    settings.setdefault("PDF_LEAFLET_URL", settings["PDF_LEAFLET_SAVE_AS"])
+    settings.setdefault("PDF_LEAFLET_PAGE_SIZE", "letter")
+    settings.setdefault("PDF_LEAFLET_REFERENCE", "")
+    settings.setdefault("PDF_LEAFLET_VERSION", "")
+    if settings["PDF_LEAFLET_PAGE_SIZE"] not in PAGE_SIZES:
+        raise LeafletError(f'PDF_LEAFLET_PAGE_SIZE must be "letter" or "A4", not '
+                           f'"{settings["PDF_LEAFLET_PAGE_SIZE"]}".')
+
+
+def theme_file(settings, name):
+    return pathlib.Path(settings["THEME"]) / "leaflet" / name
+
+
+def svg_style(settings):
+    return theme_file(settings, "svg.css").read_text(encoding="utf-8")
+
+
+def site_files(context):
+    """Every file of the site WeasyPrint may load: its path in the site -> its source."""
+    files = {}
+    theme = pathlib.Path(context["THEME"])
+    for static in context["THEME_STATIC_PATHS"]:
+        for path in (theme / static).rglob("*"):
+            if path.is_file():
+                relative = path.relative_to(theme / static).as_posix()
+                files[f"{context['THEME_STATIC_DIR']}/{relative}"] = path
+    for content in context["static_content"].values():
+        files[content.save_as] = pathlib.Path(content.source_path)
+    return files
+
+
+def fetcher(files, root):
+    """A WeasyPrint URL fetcher that serves the site's files from their sources and
+    fails on anything else: a leaflet without its style sheet is no leaflet."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            address = url.split("#")[0].split("?")[0]
+            path = files.get(unquote(address.removeprefix(root))) if address.startswith(root) else None
+            if path is None:
+                raise LeafletError(f"the leaflet may load only the site's own files, not {url}")
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+    return SiteFetcher(fail_on_errors=True)
+
+
+class _Reports(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if not message.startswith(BROWSER_ONLY):
+            self.messages.append(message)
+
+
+@contextlib.contextmanager
+def reports():
+    """What WeasyPrint logs meanwhile, kept here rather than printed."""
+    logger, handler = logging.getLogger("weasyprint"), _Reports()
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+
+
+def weasyprint():
+    """WeasyPrint, loaded only for a build that makes the PDF."""
+    try:
+        import weasyprint
+    except OSError as error:  # its C libraries
+        raise LeafletError(
+            f"the PDF leaflet needs Pango ({error}). On Debian or Ubuntu, run "
+            "`make system-deps` as root, or: apt-get install libpango-1.0-0 "
+            "libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core"
+        ) from error
+    return weasyprint
+
+
+def make(html, context, siteurl):
+    renderer = weasyprint()
+    output = pathlib.Path(context["OUTPUT_PATH"])
+    target = output / context["PDF_LEAFLET_SAVE_AS"]
+    # Relative links (make pdf) lead to the site built on this computer.
+    root = f"{siteurl}/" if urlsplit(siteurl).scheme else output.as_uri() + "/"
+    stylesheet = theme_file(context, "leaflet.css")
+    page_size = f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}"
+    files = site_files(context)
+
+    digest = hashlib.sha256()
+    for part in (renderer.__version__, repr(sorted(OPTIONS.items())), root, page_size, html):
+        digest.update(part.encode() + b"\0")
+    for name, path in sorted({"leaflet.css": stylesheet, **files}.items()):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    cache = pathlib.Path(context["CACHE_PATH"]) / "leaflet"
+    cached = cache / f"{digest.hexdigest()}.pdf"
+
+    started = time.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if cached.is_file():
+        shutil.copyfile(cached, target)
+        how = "unchanged since the last one, copied from the cache"
+    else:
+        with reports() as problems:
+            document = renderer.HTML(string=html, base_url=root, url_fetcher=fetcher(files, root))
+            document.write_pdf(target, stylesheets=[renderer.CSS(filename=stylesheet),
+                                                    renderer.CSS(string=page_size)], **OPTIONS)
+        if problems:
+            target.unlink()
+            raise LeafletError("WeasyPrint could not make the PDF leaflet as designed:\n  "
+                               + "\n  ".join(dict.fromkeys(problems)))
+        keep(target, cache, cached)
+        how = f"made in {time.perf_counter() - started:.1f} s"
+    pdf = Pdf(context["PDF_LEAFLET_URL"], target.stat().st_size)
+    print(f"PDF leaflet: {context['PDF_LEAFLET_SAVE_AS']}, {pdf.size_text}, {how}", flush=True)
+    return pdf
+
+
+def keep(pdf, cache, cached):
+    """Keep this PDF, and only this one, for the next build with the same inputs."""
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cache / f".{cached.name}.{os.getpid()}"
+    shutil.copyfile(pdf, partial)
+    os.replace(partial, cached)  # whole or not at all, also with two builds at once
+    for old in cache.glob("*.pdf"):
+        if old != cached:
+            old.unlink(missing_ok=True)

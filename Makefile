@@ -93,11 +93,11 @@ test: $(VENV)/.installed-test system-deps
 # so this is instant on a machine that has them: Chromium and its fonts for the
 # browser tests, Java for the HTML checker, nginx and Apache to serve the published
 # site with the shipped configurations, rsync for the upload test; Pango, HarfBuzz
-# and fonts for WeasyPrint, which makes the PDF leaflet.
-PDF_PACKAGES=libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core
+# and fonts for WeasyPrint, which makes the PDF leaflet, and poppler-utils to read it.
+LEAFLET_PACKAGES=libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core poppler-utils
 system-deps:
 	@missing=""; \
-	for package in $(PDF_PACKAGES); do \
+	for package in $(LEAFLET_PACKAGES); do \
 		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
 	done; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation"; \

@@ -113,6 +113,7 @@ PLUGINS += ["structured_data"]
 # --- The whole guide on one page (guide.html), and as a PDF leaflet (plugin whole_guide) ---
 # The PDF takes seconds to make, so `make html` skips it; `make pdf` and `make publish`
 # (publishconf.py) make it, and only again when the content, theme or settings changed.
+WHOLE_GUIDE_SAVE_AS = "guide.html"
 PDF_LEAFLET = False
 PDF_LEAFLET_SAVE_AS = "sclerotherapy-guide.pdf"
 PDF_LEAFLET_PAGE_SIZE = "letter"  # clinic: "A4" outside North America

@@ -12,7 +12,7 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, SETTINGS
 
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
@@ -35,7 +35,8 @@ def page_paths():
     return paths
 
 
-PAGES = page_paths()
+WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"]  # made from the guide's pages, not from a file
+PAGES = page_paths() + [WHOLE_GUIDE]
 
 
 def built_pages(site):

@@ -3,6 +3,7 @@
 import hashlib
 import pathlib
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from bs4 import BeautifulSoup
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GUIDE_SLUGS = ["procedure", "spider-veins", "varicose-veins", "risks", "compression-stockings"]
 OTHER_SLUGS = ["index", "about", "faq", "accessibility", "privacy"]
+# The settings `make html` builds with, for what tests expect from them.
+SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
 
 
 def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=()):
@@ -72,6 +75,17 @@ def content_copy(tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(ROOT / "content", copy)
     return copy
+
+
+def signed_off(content):
+    """The content folder, every page signed off by a clinician (`make publish` will refuse
+    pages without a `Reviewer`), for tests that publish."""
+    for source in pathlib.Path(content).rglob("*.md"):
+        text = source.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        if not re.search(r"^Reviewer:", head, re.M):
+            source.write_text(f"{head}\nReviewer: Dr Test Example\n\n{body}", encoding="utf-8")
+    return content
 
 
 # --- Publishing (issue 5): the site as `make publish` builds it, under a sub-path ---

@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 PAGE_SIZES = ("letter", "A4")
+# Where WeasyPrint takes a site with relative links (make pdf) to be: a name only, whose
+# files the fetcher serves from their sources like those under SITEURL.
+LOCAL_ROOT = "file:///site/"
 OPTIONS = {"pdf_variant": "pdf/ua-1"}
 # What WeasyPrint says about main.css, written for browsers: properties and media
 # queries it does not know (the print styles and leaflet.css cover what matters).
@@ -143,8 +146,9 @@ def make(html, context, siteurl):
     renderer = weasyprint()
     output = pathlib.Path(context["OUTPUT_PATH"])
     target = output / context["PDF_LEAFLET_SAVE_AS"]
-    # Relative links (make pdf) lead to the site built on this computer.
-    root = f"{siteurl}/" if urlsplit(siteurl).scheme else output.as_uri() + "/"
+    absolute = bool(urlsplit(siteurl).scheme)
+    # Where WeasyPrint takes the site to be: the fetcher serves it from the sources.
+    root = f"{siteurl}/" if absolute else LOCAL_ROOT
     stylesheet = theme_file(context, "leaflet.css")
     page_size = f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}"
     files = site_files(context)
@@ -164,18 +168,29 @@ def make(html, context, siteurl):
         how = "unchanged since the last one, copied from the cache"
     else:
         with reports() as problems:
-            document = renderer.HTML(string=html, base_url=root, url_fetcher=fetcher(files, root))
-            document.write_pdf(target, stylesheets=[renderer.CSS(filename=stylesheet),
-                                                    renderer.CSS(string=page_size)], **OPTIONS)
+            page = renderer.HTML(string=html, base_url=root, url_fetcher=fetcher(files, root))
+            document = page.render(stylesheets=[renderer.CSS(filename=stylesheet),
+                                                renderer.CSS(string=page_size)])
+            if not absolute:
+                relative_links(document, root)
+            document.write_pdf(target, **OPTIONS)
         if problems:
             target.unlink()
             raise LeafletError("WeasyPrint could not make the PDF leaflet as designed:\n  "
                                + "\n  ".join(dict.fromkeys(problems)))
         keep(target, cache, cached)
-        how = f"made in {time.perf_counter() - started:.1f} s"
+        how = f"{len(document.pages)} pages, made in {time.perf_counter() - started:.1f} s"
     pdf = Pdf(context["PDF_LEAFLET_URL"], target.stat().st_size)
     print(f"PDF leaflet: {context['PDF_LEAFLET_SAVE_AS']}, {pdf.size_text}, {how}", flush=True)
     return pdf
+
+
+def relative_links(document, root):
+    """Links to the site's pages as relative links (``about.html``), as the pages have them:
+    they lead to the site beside the PDF, wherever the folder is copied."""
+    for page in document.pages:
+        page.links = [(kind, target.removeprefix(root) if kind == "external" else target, *rest)
+                      for kind, target, *rest in page.links]
 
 
 def keep(pdf, cache, cached):

@@ -1,0 +1,43 @@
+"""The whole guide printed from the browser: no navigation, each part from a new page,
+the sources' web addresses written out, black on white (issue 15)."""
+
+from browser_support import WHOLE_GUIDE, browser, open_page, server  # noqa: F401 (fixtures)
+
+# Every colour a printed element shows: its text, the marks before list items, the
+# timeline's strokes and fills, its background.
+COLOURS = """[...document.querySelectorAll('main *')].filter(e => e.getClientRects().length).flatMap(e => {
+    const style = getComputedStyle(e), before = getComputedStyle(e, '::before');
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    return [own && ['color', style.color], before.content !== 'none' && ['::before', before.color],
+            e instanceof SVGElement && ['fill', style.fill], e instanceof SVGElement && ['stroke', style.stroke],
+            ['background', style.backgroundColor]].filter(Boolean).map(c => [e.className.baseVal ?? e.className, ...c]);
+})"""
+BLACK, NONE = "rgb(0, 0, 0)", {"none", "rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
+
+
+def test_the_whole_guide_prints_without_navigation_each_part_from_a_new_page(browser, server, page):
+    parts = len(page("index").select(".guide-overview__link"))
+    with open_page(browser, server + WHOLE_GUIDE, media="print") as tab:
+        for hidden in (".skip-link", ".site-nav", ".breadcrumb", ".whole-guide-links"):
+            assert all(not element.is_visible() for element in tab.locator(hidden).all()), hidden
+        breaks = tab.eval_on_selector_all(".whole-guide__part", "parts => parts.map(p => getComputedStyle(p).breakBefore)")
+    assert breaks == ["page"] * parts
+
+
+def test_the_whole_guide_prints_black_on_white(browser, server):
+    with open_page(browser, server + WHOLE_GUIDE, media="print") as tab:
+        colours = tab.evaluate(COLOURS)
+    assert len(colours) > 100
+    wrong = [(name, what, colour) for name, what, colour in colours
+             if colour not in (NONE if what == "background" else NONE | {BLACK})
+             or (what in ("color", "::before") and colour != BLACK)]
+    assert wrong == []
+
+
+def test_the_whole_guide_prints_the_web_address_of_every_source_and_link(browser, server):
+    with open_page(browser, server + WHOLE_GUIDE, media="print") as tab:
+        printed = tab.evaluate("""[...document.querySelectorAll('main a[href^="http"]')].map(a =>
+            [a.href, a.innerText + getComputedStyle(a, '::after').content])""")
+        sources = tab.locator(".sources a[href^='http']").count()
+    assert sources and len(printed) >= sources
+    assert [(href, text) for href, text in printed if text.count(href.rstrip("/")) != 1] == []

@@ -1,0 +1,305 @@
+"""The PDF leaflet (issue 15): the whole guide on paper, made at `make publish` and
+`make pdf`, read back with poppler's pdftohtml (the text printed on each page, where, and
+whether bold) and pypdf (tags, metadata, links, embedded fonts).
+
+What is expected comes from the settings and from the built site (the guide's parts as
+the home page lists them, the cards and sources of the whole-guide page), so the tests
+hold whatever the clinic writes.
+"""
+
+import json
+import pathlib
+import re
+import shlex
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import cached_property
+
+import pypdf
+import pytest
+
+from conftest import ROOT, SETTINGS, signed_off, visible_text
+from publishing import EXAMPLE_SITEURL, make, soup_of
+
+LEAFLET = SETTINGS["PDF_LEAFLET_SAVE_AS"]
+CLINIC = {
+    "CLINIC_NAME": "Riverside Vein Clinic",
+    "CLINIC_PHONE": "555 0100",
+    "CLINIC_EMAIL": "help@example.org",
+    "CLINIC_ADDRESS": "1 Main Street, Springfield",
+    "PDF_LEAFLET_REFERENCE": "PIL-0421",
+}
+LETTER, A4 = (612, 792), (595, 842)  # points
+
+
+def pelican_options(**settings):
+    """PELICANOPTS giving Pelican these settings (as JSON), quoted for make's shell."""
+    return "-e " + " ".join(shlex.quote(f"{name}={json.dumps(value)}") for name, value in settings.items())
+
+
+def run(*command):
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@dataclass
+class Leaflet:
+    """A built site with its PDF leaflet."""
+
+    output: pathlib.Path
+    log: str
+
+    @property
+    def path(self):
+        return self.output / LEAFLET
+
+    @cached_property
+    def layout(self):
+        """Per page, each piece of text printed, top to bottom: (top, left, bold, text).
+
+        Without the words for screen readers only ("Source", "Emergency advice:"): they are
+        in the PDF, for screen readers, but clipped out of sight."""
+        hidden = {" ".join(e.get_text().split()) for e in self.whole_guide.select(".visually-hidden")}
+        root = ET.fromstring(run("pdftohtml", "-xml", "-i", "-q", "-stdout", str(self.path)))
+        pages = []
+        for page in root.iter("page"):
+            texts = [(int(text.get("top")), int(text.get("left")), text.find("b") is not None,
+                      " ".join("".join(text.itertext()).split())) for text in page.iter("text")]
+            pages.append(sorted(text for text in texts if text[3] not in hidden))
+        return pages
+
+    def lines(self, number):
+        """The lines printed on page `number` (1-based), top to bottom."""
+        lines = {}
+        for top, _, _, text in self.layout[number - 1]:
+            line = next((t for t in lines if abs(t - top) <= 3), top)
+            lines[line] = f"{lines.get(line, '')} {text}".strip()
+        return [line for _, line in sorted(lines.items())]
+
+    def words(self, number=None):
+        """All the text of page `number`, or of the whole leaflet."""
+        numbers = [number] if number else range(1, len(self.layout) + 1)
+        return " ".join(line for n in numbers for line in self.lines(n))
+
+    @cached_property
+    def reader(self):
+        return pypdf.PdfReader(self.path)
+
+    def soup(self, name):
+        return soup_of(self.output / name)
+
+    def guide(self):
+        """(page name, title) of each article of the guide, in order, as the home page lists them."""
+        return [(a["href"].split("/")[-1], a.get_text(strip=True))
+                for a in self.soup("index.html").select(".guide-overview__link")]
+
+    @property
+    def whole_guide(self):
+        return self.soup(SETTINGS["WHOLE_GUIDE_SAVE_AS"])
+
+    def page_of(self, line):
+        """The number of the page on which `line` is a line of its own."""
+        found = [n for n in range(1, len(self.layout) + 1) if line in self.lines(n)]
+        assert len(found) == 1, (line, found)
+        return found[0]
+
+
+def build_leaflet(folder, target, siteurl="", **settings):
+    """`make <target>` of folder/content (made a copy of content/ if missing), signed off,
+    into folder/output, keeping the leaflet in folder/cache."""
+    content = folder / "content"
+    if not content.exists():
+        shutil.copytree(ROOT / "content", content)
+    signed_off(content)
+    settings.setdefault("CACHE_PATH", str(folder / "cache"))
+    result = make(target, siteurl, content=content, output=folder / "output",
+                  PELICANOPTS=pelican_options(**settings))
+    return result, Leaflet(folder / "output", result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def leaflet(tmp_path_factory):
+    """The site as `make publish` builds it, with the clinic's details set."""
+    result, built = build_leaflet(tmp_path_factory.mktemp("leaflet"), "publish", EXAMPLE_SITEURL,
+                                  **CLINIC)
+    assert result.returncode == 0, built.log
+    return built
+
+
+def on_paper(element):
+    """What an element says on paper: without source numbers or words for screen readers only."""
+    element = element.__copy__()
+    for extra in element.select("sup, .visually-hidden"):
+        extra.decompose()
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def test_publish_writes_the_leaflet_and_every_guide_page_links_it_with_its_size(leaflet):
+    size = leaflet.path.stat().st_size
+    assert leaflet.path.read_bytes().startswith(b"%PDF-") and size < 1024 * 1024
+    assert f"PDF leaflet: {LEAFLET}" in leaflet.log
+    pages = [name for name, _ in leaflet.guide()] + [SETTINGS["WHOLE_GUIDE_SAVE_AS"]]
+    for name in pages:
+        links = leaflet.soup(name).select(".whole-guide-links a[href$='.pdf']")
+        assert [a["href"] for a in links] == [f"{EXAMPLE_SITEURL}/{LEAFLET}"], name
+        assert f"(PDF, {round(size / 1024)} KB)" in links[0].get_text(), name
+
+
+def test_each_part_starts_a_new_page_in_the_guide_order_under_its_running_header(leaflet):
+    starts = []
+    for number, (_, title) in enumerate(leaflet.guide(), start=1):
+        heading = f"Part {number}: {title}"
+        page = leaflet.page_of(heading)
+        header, first = leaflet.lines(page)[:2]
+        assert first == heading
+        assert header.startswith(SETTINGS["SITENAME"]) and header.endswith(heading)
+        starts.append(page)
+    assert len(starts) >= 2 and starts == sorted(starts)
+
+
+def test_the_contents_give_the_page_each_part_starts_on(leaflet):
+    contents = leaflet.lines(leaflet.page_of("Contents"))
+    for number, (_, title) in enumerate(leaflet.guide(), start=1):
+        start = leaflet.page_of(f"Part {number}: {title}")
+        assert any(re.fullmatch(rf"{re.escape(title)} [. ]*{start}", line) for line in contents), title
+
+
+def test_every_page_is_numbered_page_n_of_m_and_every_page_but_the_cover_has_the_header(leaflet):
+    total = len(leaflet.reader.pages)
+    assert total == len(leaflet.layout) > len(leaflet.guide())
+    for number in range(1, total + 1):
+        assert leaflet.lines(number)[-1] == f"Page {number} of {total}"
+    # the running header: the guide's title in the top margin, where the cover has nothing
+    header = [(top, text) for top, _, _, text in leaflet.layout[1] if text == SETTINGS["SITENAME"]]
+    assert len(header) == 1
+    top = header[0][0]
+    assert min(top for top, *_ in leaflet.layout[0]) > top + 10
+    for page in leaflet.layout[1:]:
+        assert (top, SETTINGS["SITENAME"]) in [(t, text) for t, _, _, text in page]
+
+
+def test_the_cover_has_the_title_clinic_reference_version_review_dates_and_emergency_card(leaflet):
+    cover = leaflet.words(1)
+    assert leaflet.lines(1)[0] == SETTINGS["SITENAME"]
+    for value in CLINIC.values():
+        assert value in cover
+    dates = [leaflet.soup(name).select(".review-dates time") for name, _ in leaflet.guide()]
+    newest = max((reviewed for reviewed, _ in dates), key=lambda time: time["datetime"])
+    due = min((due for _, due in dates), key=lambda time: time["datetime"])
+    assert f"Leaflet {CLINIC['PDF_LEAFLET_REFERENCE']}, version {newest['datetime']}" in cover
+    assert f"last reviewed: {newest.get_text()} Next review due: {due.get_text()}" in cover
+    assert f"Call {SETTINGS['EMERGENCY_NUMBER']} if:" in cover
+    for item in leaflet.whole_guide.select_one(".care-card--emergency").select("li"):
+        assert on_paper(item) in cover
+
+
+def test_help_cards_are_never_split_across_pages(leaflet):
+    cards = leaflet.whole_guide.select(".care-card")
+    assert cards
+    for card in cards:
+        heading = on_paper(card.select_one(".care-card__heading"))
+        items = [on_paper(li) for li in card.select("li")]
+        pages = [n for n in range(2, len(leaflet.layout) + 1) if heading in leaflet.lines(n)]
+        assert len(pages) == 1, heading
+        assert all(item in leaflet.words(pages[0]) for item in items), heading
+
+
+def test_the_timeline_is_drawn_across_the_page_with_bold_step_names(leaflet):
+    timeline = leaflet.whole_guide.select_one(".timeline")
+    names = [li.strong.get_text(strip=True).rstrip(":") for li in timeline.select(".timeline__content li")]
+    page = leaflet.page_of(on_paper(timeline.select_one(".timeline__heading")))
+    drawn = []
+    for name in names:
+        # the picture writes each name over a few short lines, the list under it in one
+        first_lines = [(top, left) for top, left, bold, text in leaflet.layout[page - 1]
+                       if bold and name.startswith(text) and not text.endswith(":")]
+        assert len(first_lines) == 1, (name, first_lines)
+        drawn += first_lines
+    tops = [top for top, _ in drawn]
+    lefts = [left for _, left in drawn]
+    assert max(tops) - min(tops) <= 1, "the steps are side by side, not one under the other"
+    assert lefts == sorted(lefts) and len(set(lefts)) == len(names)
+
+
+def test_the_leaflet_is_tagged_pdf_ua_in_the_guide_language_with_title_and_subject(leaflet):
+    root = leaflet.reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True and "/StructTreeRoot" in root
+    assert root["/Lang"] == SETTINGS["DEFAULT_LANG"]
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_data()
+    assert leaflet.reader.metadata.title == SETTINGS["SITENAME"]
+    summary = leaflet.whole_guide.find("meta", attrs={"name": "description"})["content"]
+    assert leaflet.reader.metadata.subject == summary
+
+
+def test_every_font_of_the_leaflet_is_embedded(leaflet):
+    fonts = {}
+    for page in leaflet.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            fonts[font["/BaseFont"]] = described["/FontDescriptor"].get_object()
+    assert fonts
+    assert [name for name, descriptor in fonts.items()
+            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)] == []
+
+
+def test_the_leaflet_keeps_the_links_to_every_source_and_between_its_pages(leaflet):
+    uris, internal = set(), 0
+    for page in leaflet.reader.pages:
+        for annotation in page.get("/Annots", []):
+            action = annotation.get_object().get("/A", {})
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            elif "/Dest" in annotation.get_object() or action.get("/S") == "/GoTo":
+                internal += 1
+    sources = {a["href"] for a in leaflet.whole_guide.select(".sources a[href^='http']")}
+    assert sources and sources <= uris
+    assert internal >= len(leaflet.guide())  # the contents, at least
+
+
+def test_pages_are_us_letter_by_default(leaflet):
+    sizes = {(round(page.mediabox.width), round(page.mediabox.height)) for page in leaflet.reader.pages}
+    assert sizes == {LETTER}
+
+
+def test_make_pdf_makes_the_leaflet_again_only_when_content_theme_or_settings_changed(tmp_path):
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode == 0, built.log
+    assert "made in" in built.log
+    first = built.path.read_bytes()
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode == 0, built.log
+    assert "copied from the cache" in built.log and built.path.read_bytes() == first
+    article = sorted((tmp_path / "content" / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nA sentence added for this test.\n",
+                       encoding="utf-8")
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode == 0, built.log
+    assert "made in" in built.log and "A sentence added for this test." in built.words()
+    assert [p.name for p in (tmp_path / "cache" / "leaflet").iterdir()] == [
+        next((tmp_path / "cache" / "leaflet").glob("*.pdf")).name]  # only the last one is kept
+
+
+def test_a4_and_another_emergency_number_and_no_clinic_details_when_none_are_set(tmp_path):
+    result, built = build_leaflet(tmp_path, "pdf", PDF_LEAFLET_PAGE_SIZE="A4", EMERGENCY_NUMBER="999")
+    assert result.returncode == 0, built.log
+    assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in built.reader.pages} == {A4}
+    cover = built.words(1)
+    assert "Call 999 if:" in cover and "911" not in built.words()
+    assert not re.search(r"\b(Clinic|Phone|Email|Address|Leaflet) ", cover)
+
+
+def test_content_that_fails_the_checks_makes_no_leaflet_and_leaves_the_site_as_it_was(tmp_path, content_copy):
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode == 0, built.log
+    site = sorted(p.relative_to(built.output) for p in built.output.rglob("*"))
+    cached = sorted((tmp_path / "cache").rglob("*"))
+    shutil.copy(ROOT / "tests" / "broken" / "pages" / "invalid-date.md", content_copy / "pages")
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nNot in any leaflet.\n", encoding="utf-8")
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode != 0 and "invalid-date.md" in built.log
+    assert "PDF leaflet" not in built.log
+    assert sorted(p.relative_to(built.output) for p in built.output.rglob("*")) == site
+    assert sorted((tmp_path / "cache").rglob("*")) == cached

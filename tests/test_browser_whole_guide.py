@@ -5,13 +5,16 @@ from browser_support import WHOLE_GUIDE, browser, open_page, server  # noqa: F40
 
 # Every colour a printed element shows: its text, the marks before list items, the
 # timeline's strokes and fills, its background.
-COLOURS = """[...document.querySelectorAll('main *')].filter(e => e.getClientRects().length).flatMap(e => {
+COLOURS = """[...document.querySelectorAll('main *')].filter(e => e.getClientRects().length)
+  .flatMap(e => {
     const style = getComputedStyle(e), before = getComputedStyle(e, '::before');
     const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const svg = e instanceof SVGElement;
     return [own && ['color', style.color], before.content !== 'none' && ['::before', before.color],
-            e instanceof SVGElement && ['fill', style.fill], e instanceof SVGElement && ['stroke', style.stroke],
-            ['background', style.backgroundColor]].filter(Boolean).map(c => [e.className.baseVal ?? e.className, ...c]);
-})"""
+            svg && ['fill', style.fill], svg && ['stroke', style.stroke],
+            ['background', style.backgroundColor]]
+      .filter(Boolean).map(c => [e.className.baseVal ?? e.className, ...c]);
+  })"""
 BLACK, NONE = "rgb(0, 0, 0)", {"none", "rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
 
 
@@ -20,7 +23,8 @@ def test_the_whole_guide_prints_without_navigation_each_part_from_a_new_page(bro
     with open_page(browser, server + WHOLE_GUIDE, media="print") as tab:
         for hidden in (".skip-link", ".site-nav", ".breadcrumb", ".whole-guide-links"):
             assert all(not element.is_visible() for element in tab.locator(hidden).all()), hidden
-        breaks = tab.eval_on_selector_all(".whole-guide__part", "parts => parts.map(p => getComputedStyle(p).breakBefore)")
+        breaks = tab.eval_on_selector_all(
+            ".whole-guide__part", "parts => parts.map(p => getComputedStyle(p).breakBefore)")
     assert breaks == ["page"] * parts
 
 

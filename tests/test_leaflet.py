@@ -20,7 +20,7 @@ from functools import cached_property
 import pypdf
 import pytest
 
-from conftest import ROOT, SETTINGS, signed_off, visible_text
+from conftest import ROOT, SETTINGS, signed_off
 from publishing import EXAMPLE_SITEURL, make, soup_of
 
 LEAFLET = SETTINGS["PDF_LEAFLET_SAVE_AS"]
@@ -85,6 +85,19 @@ class Leaflet:
     @cached_property
     def reader(self):
         return pypdf.PdfReader(self.path)
+
+    def links(self):
+        """The addresses the PDF's links lead to, and how many lead within the PDF."""
+        addresses, internal = set(), 0
+        for page in self.reader.pages:
+            for annotation in page.get("/Annots", []):
+                annotation = annotation.get_object()
+                action = annotation.get("/A", {})
+                if "/URI" in action:
+                    addresses.add(action["/URI"])
+                elif "/Dest" in annotation or action.get("/S") == "/GoTo":
+                    internal += 1
+        return addresses, internal
 
     def soup(self, name):
         return soup_of(self.output / name)
@@ -245,16 +258,9 @@ def test_every_font_of_the_leaflet_is_embedded(leaflet):
 
 
 def test_the_leaflet_keeps_the_links_to_every_source_and_between_its_pages(leaflet):
-    uris, internal = set(), 0
-    for page in leaflet.reader.pages:
-        for annotation in page.get("/Annots", []):
-            action = annotation.get_object().get("/A", {})
-            if "/URI" in action:
-                uris.add(action["/URI"])
-            elif "/Dest" in annotation.get_object() or action.get("/S") == "/GoTo":
-                internal += 1
+    addresses, internal = leaflet.links()
     sources = {a["href"] for a in leaflet.whole_guide.select(".sources a[href^='http']")}
-    assert sources and sources <= uris
+    assert sources and sources <= addresses
     assert internal >= len(leaflet.guide())  # the contents, at least
 
 
@@ -271,12 +277,14 @@ def test_make_pdf_makes_the_leaflet_again_only_when_content_theme_or_settings_ch
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode == 0, built.log
     assert "copied from the cache" in built.log and built.path.read_bytes() == first
-    article = sorted((tmp_path / "content" / "articles").glob("*.md"))[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\nA sentence added for this test.\n",
-                       encoding="utf-8")
+    article = min((tmp_path / "content" / "articles").glob("*.md"))
+    added = "A sentence added for this test, about [this guide]({filename}../pages/about.md)."
+    article.write_text(f"{article.read_text(encoding='utf-8')}\n{added}\n", encoding="utf-8")
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode == 0, built.log
-    assert "made in" in built.log and "A sentence added for this test." in built.words()
+    assert "made in" in built.log and "A sentence added for this test, about this guide." in built.words()
+    # make pdf builds with relative links: the PDF's lead to the site beside it
+    assert "about.html" in built.links()[0] and (built.output / "about.html").is_file()
     assert [p.name for p in (tmp_path / "cache" / "leaflet").iterdir()] == [
         next((tmp_path / "cache" / "leaflet").glob("*.pdf")).name]  # only the last one is kept
 
@@ -296,7 +304,7 @@ def test_content_that_fails_the_checks_makes_no_leaflet_and_leaves_the_site_as_i
     site = sorted(p.relative_to(built.output) for p in built.output.rglob("*"))
     cached = sorted((tmp_path / "cache").rglob("*"))
     shutil.copy(ROOT / "tests" / "broken" / "pages" / "invalid-date.md", content_copy / "pages")
-    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article = min((content_copy / "articles").glob("*.md"))
     article.write_text(article.read_text(encoding="utf-8") + "\nNot in any leaflet.\n", encoding="utf-8")
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode != 0 and "invalid-date.md" in built.log

@@ -25,6 +25,7 @@ import pathlib
 import shutil
 import time
 from dataclasses import dataclass
+from importlib.metadata import version
 from urllib.parse import unquote, urlsplit
 
 PAGE_SIZES = ("letter", "A4")
@@ -130,7 +131,7 @@ def reports():
 
 
 def weasyprint():
-    """WeasyPrint, loaded only for a build that makes the PDF."""
+    """WeasyPrint, loaded only when a build makes the PDF (its import alone takes a while)."""
     try:
         import weasyprint
     except OSError as error:  # its C libraries
@@ -143,46 +144,53 @@ def weasyprint():
 
 
 def make(html, context, siteurl):
-    renderer = weasyprint()
-    output = pathlib.Path(context["OUTPUT_PATH"])
-    target = output / context["PDF_LEAFLET_SAVE_AS"]
     absolute = bool(urlsplit(siteurl).scheme)
-    # Where WeasyPrint takes the site to be: the fetcher serves it from the sources.
+    # Where WeasyPrint takes the site to be: the fetcher serves its files from the sources.
     root = f"{siteurl}/" if absolute else LOCAL_ROOT
-    stylesheet = theme_file(context, "leaflet.css")
-    page_size = f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}"
+    styles = [theme_file(context, "leaflet.css").read_text(encoding="utf-8"),
+              f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}"]
     files = site_files(context)
-
-    digest = hashlib.sha256()
-    for part in (renderer.__version__, repr(sorted(OPTIONS.items())), root, page_size, html):
-        digest.update(part.encode() + b"\0")
-    for name, path in sorted({"leaflet.css": stylesheet, **files}.items()):
-        digest.update(name.encode() + b"\0" + path.read_bytes())
-    cache = pathlib.Path(context["CACHE_PATH"]) / "leaflet"
-    cached = cache / f"{digest.hexdigest()}.pdf"
-
-    started = time.perf_counter()
+    target = pathlib.Path(context["OUTPUT_PATH"]) / context["PDF_LEAFLET_SAVE_AS"]
     target.parent.mkdir(parents=True, exist_ok=True)
+    cache = pathlib.Path(context["CACHE_PATH"]) / "leaflet"
+    cached = cache / f"{fingerprint(html, root, styles, files)}.pdf"
+    started = time.perf_counter()
     if cached.is_file():
         shutil.copyfile(cached, target)
         how = "unchanged since the last one, copied from the cache"
     else:
-        with reports() as problems:
-            page = renderer.HTML(string=html, base_url=root, url_fetcher=fetcher(files, root))
-            document = page.render(stylesheets=[renderer.CSS(filename=stylesheet),
-                                                renderer.CSS(string=page_size)])
-            if not absolute:
-                relative_links(document, root)
-            document.write_pdf(target, **OPTIONS)
-        if problems:
-            target.unlink()
-            raise LeafletError("WeasyPrint could not make the PDF leaflet as designed:\n  "
-                               + "\n  ".join(dict.fromkeys(problems)))
+        pages = render(html, root, styles, files, target, relative=not absolute)
         keep(target, cache, cached)
-        how = f"{len(document.pages)} pages, made in {time.perf_counter() - started:.1f} s"
+        how = f"{pages} pages, made in {time.perf_counter() - started:.1f} s"
     pdf = Pdf(context["PDF_LEAFLET_URL"], target.stat().st_size)
     print(f"PDF leaflet: {context['PDF_LEAFLET_SAVE_AS']}, {pdf.size_text}, {how}", flush=True)
     return pdf
+
+
+def fingerprint(html, root, styles, files):
+    """A hash of everything WeasyPrint would read, and of WeasyPrint itself."""
+    digest = hashlib.sha256()
+    for part in (version("weasyprint"), repr(sorted(OPTIONS.items())), root, *styles, html):
+        digest.update(part.encode() + b"\0")
+    for url, path in sorted(files.items()):
+        digest.update(url.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def render(html, root, styles, files, target, relative):
+    """Write the PDF of `html` to `target`; return its number of pages."""
+    renderer = weasyprint()
+    with reports() as problems:
+        page = renderer.HTML(string=html, base_url=root, url_fetcher=fetcher(files, root))
+        document = page.render(stylesheets=[renderer.CSS(string=style) for style in styles])
+        if relative:
+            relative_links(document, root)
+        document.write_pdf(target, **OPTIONS)
+    if problems:
+        target.unlink()
+        raise LeafletError("WeasyPrint could not make the PDF leaflet as designed:\n  "
+                           + "\n  ".join(dict.fromkeys(problems)))
+    return len(document.pages)
 
 
 def relative_links(document, root):

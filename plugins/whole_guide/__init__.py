@@ -66,8 +66,9 @@ def site_url(settings, save_as):
 def whole_guide(entries, settings, siteurl, svg_style=""):
     pages = [entry.page for entry in entries]
     texts, cards = combine(pages, siteurl, svg_style)
+    # A date that is not one stays a string (review_dates); the checks report it.
     dated = [page for page in pages if isinstance(getattr(page, "reviewed", None), datetime.date)]
-    newest = max(dated, key=lambda page: page.reviewed)
+    newest = max(dated, key=lambda page: page.reviewed, default=None)
     next_reviews = [page.next_review for page in dated
                     if isinstance(getattr(page, "next_review", None), datetime.date)]
     emergency = cards.get("emergency")
@@ -80,10 +81,10 @@ def whole_guide(entries, settings, siteurl, svg_style=""):
         save_as=settings["WHOLE_GUIDE_SAVE_AS"],
         parts=[Part(number, page.slug, page.title, text, page)
                for number, (page, text) in enumerate(zip(pages, texts), start=1)],
-        reviewed=newest.reviewed,
+        reviewed=getattr(newest, "reviewed", None),
         next_review=min(next_reviews, default=None),
         modified=getattr(newest, "modified", None),
-        version=settings["PDF_LEAFLET_VERSION"] or newest.reviewed.isoformat(),
+        version=settings["PDF_LEAFLET_VERSION"] or (newest.reviewed.isoformat() if newest else ""),
         cover_card=cover_card(emergency) if emergency else "",
     )
 

@@ -122,12 +122,12 @@ def reports():
     """What WeasyPrint logs meanwhile, kept here rather than printed."""
     logger, handler = logging.getLogger("weasyprint"), _Reports()
     logger.addHandler(handler)
-    logger.propagate = False
+    propagate, logger.propagate = logger.propagate, False
     try:
         yield handler.messages
     finally:
         logger.removeHandler(handler)
-        logger.propagate = True
+        logger.propagate = propagate
 
 
 def weasyprint():

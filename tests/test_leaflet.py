@@ -218,6 +218,24 @@ def test_help_cards_are_never_split_across_pages(leaflet):
         assert all(item in leaflet.words(pages[0]) for item in items), heading
 
 
+def test_a_help_card_too_long_for_the_rest_of_a_page_moves_whole_to_the_next_page(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    first = min((tmp_path / "content" / "articles").glob("*.md"),
+                key=lambda path: int(re.search(r"^Order: (\d+)", path.read_text(encoding="utf-8"), re.M)[1]))
+    head, _, body = first.read_text(encoding="utf-8").partition("\n\n")
+    # half a page of text, then a card taller than the rest of that page
+    text = " ".join(["Some words that fill the page before the card."] * 60)
+    items = "".join(f"    - sign number {n} that needs a call.\n" for n in range(1, 26))
+    first.write_text(f"{head}\n\n{text}\n\n!!! emergency\n{items}\n{body}", encoding="utf-8")
+    result, built = build_leaflet(tmp_path, "pdf")
+    assert result.returncode == 0, built.log
+    heading = f"Call {SETTINGS['EMERGENCY_NUMBER']} if:"
+    pages = [n for n in range(2, len(built.layout) + 1) if heading in built.lines(n)]
+    assert len(pages) == 1
+    assert "Some words that fill the page" not in built.words(pages[0])  # it did move
+    assert all(f"sign number {n} that needs a call." in built.words(pages[0]) for n in range(1, 26))
+
+
 def test_the_timeline_is_drawn_across_the_page_with_bold_step_names(leaflet):
     timeline = leaflet.whole_guide.select_one(".timeline")
     names = [li.strong.get_text(strip=True).rstrip(":") for li in timeline.select(".timeline__content li")]

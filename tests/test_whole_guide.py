@@ -114,10 +114,13 @@ def test_every_id_on_the_whole_guide_page_is_unique_and_every_source_is_there(pa
     assert len(page(WHOLE_GUIDE).select(".sources li[id]")) == sources > 0
 
 
-def test_headings_go_down_one_level_at_a_time_under_one_title(page):
+def test_headings_go_down_one_level_at_a_time_with_each_part_under_its_title(page):
     levels = [int(h.name[1]) for h in page(WHOLE_GUIDE).select("main :is(h1, h2, h3, h4, h5, h6)")]
     assert levels.count(1) == 1 and levels[0] == 1
     assert [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1] == []
+    for part in parts(page):
+        title, *inside = part.select(":is(h1, h2, h3, h4, h5, h6)")
+        assert title.name == "h2" and inside and min(int(h.name[1]) for h in inside) == 3
 
 
 def test_links_between_parts_lead_to_the_same_place_within_the_page(page):

@@ -159,6 +159,12 @@ def test_publish_writes_the_leaflet_and_every_guide_page_links_it_with_its_size(
         assert f"(PDF, {round(size / 1024)} KB)" in links[0].get_text(), name
 
 
+def test_the_whole_guide_page_shows_the_clinic_details_that_are_set(leaflet):
+    details = " ".join(leaflet.whole_guide.select_one(".clinic-details").get_text(" ").split())
+    for name, value in CLINIC.items():
+        assert (value in details) == name.startswith("CLINIC_"), name
+
+
 def test_each_part_starts_a_new_page_in_the_guide_order_under_its_running_header(leaflet):
     starts = []
     for number, (_, title) in enumerate(leaflet.guide(), start=1):

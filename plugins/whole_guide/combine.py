@@ -117,8 +117,9 @@ class Rewriter(html.parser.HTMLParser):
             self.dropping -= 1
         elif tag not in VOID:
             self.out.append(f"</{self.rename(tag)}>")
-            self.open.pop()
-            self.ended(tag)
+            if self.open and self.open[-1] == tag:  # a stray end tag closes nothing
+                self.open.pop()
+                self.ended(tag)
 
     def _pass(self, raw, text):
         if not self.dropping:
@@ -136,6 +137,15 @@ class Rewriter(html.parser.HTMLParser):
 
     def handle_comment(self, data):
         self._pass(f"<!--{data}-->", "")
+
+    def handle_decl(self, decl):
+        self._pass(f"<!{decl}>", "")
+
+    def unknown_decl(self, data):
+        self._pass(f"<![{data}]>", "")
+
+    def handle_pi(self, data):
+        self._pass(f"<?{data}>", "")
 
 
 class Part(Rewriter):

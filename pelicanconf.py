@@ -29,6 +29,9 @@ EMERGENCY_NUMBER = "911"
 ARTICLE_PATHS = []
 PAGE_PATHS = ["articles", "pages"]
 GUIDE_PATH = "articles"
+# Pages linked after the guide in the header, and in every page's footer, by Slug.
+MENU_PAGES = ["faq", "about"]
+FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
 STATIC_PATHS = ["images"]
@@ -52,17 +55,15 @@ AUTHOR_FEED_RSS = None
 # never Markdown that could smuggle HTML into a page.
 FORMATTED_FIELDS = []
 
-# Replaces Pelican's default entirely, so every extension is listed here.
+# Replaces Pelican's default entirely, so every extension is listed here. The
+# site's own syntax (boxes, help cards, shared parts, citations, numbers) is the
+# components plugin's extension; raw HTML is refused by the content checks.
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {
-            "footnotes": {"BACKLINK_TITLE": "Back to the text"},
-        },
+        "markdown.extensions.tables": {},
         # toc gives headings their ids (for links to a part of a page); no [TOC] marker
         # is used, and an empty one spares a search of every page for it.
         "markdown.extensions.toc": {"toc_depth": "2-3", "marker": ""},
-        "markdown.extensions.admonition": {},
-        "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
@@ -76,25 +77,20 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["review_dates", "guide", "components", "fingerprint", "whole_guide"]
+PLUGINS = ["review_dates", "guide", "components", "fingerprint", "content_checks", "whole_guide"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
-PLUGINS += [
-    "content_checks",
-    "content_checks.files",
-    "content_checks.metadata",
-    "content_checks.markdown_rules",
-    "content_checks.links",
-    "content_checks.markup",
-    "content_checks.readability",
-]
-# The fields allowed at the top of a content file: CONTENT_METADATA_KEYS (default:
-# the list in plugins/content_checks/metadata.py).
+# Files that operating systems and editors leave behind; the checks pass over them too.
+IGNORE_FILES = [".#*", ".DS_Store", "._*", "Thumbs.db", "desktop.ini", "*~", ".*.swp", ".*.swo"]
 CONTENT_SUMMARY_MAX = 160  # characters, as search results show a description
-CONTENT_MAX_BYTES = 1_000_000  # a bigger page is a pasting accident
+CONTENT_MAX_BYTES = 1_000_000  # a bigger page is a pasting accident (checked before parsing)
+CONTENT_READ_SECONDS = 10  # a page that takes longer to parse is refused
+CONTENT_REVIEW_MAX_YEARS = 3  # Next-review at most this long after Reviewed
 CONTENT_REVIEW_OVERDUE_IS_ERROR = False  # a warning while editing; publishconf.py: error
+CONTENT_REQUIRE_REVIEWER = False  # unsigned pages show a notice; publishconf.py: error
 READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
 READABILITY_WORDS_PER_MINUTE = 200
+READABILITY_REPORT = "readability.txt"  # in the preview's output; never published
 
 # --- Publishing: favicons and host files, search engines, link previews ---
 # Files that belong at the site's root: the favicons, and the headers for
@@ -103,6 +99,7 @@ READABILITY_WORDS_PER_MINUTE = 200
 ROOT_FILES = ["favicon.svg", "favicon.png", "_headers", ".htaccess"]
 STATIC_PATHS += [f"extra/{name}" for name in ROOT_FILES]
 EXTRA_PATH_METADATA = {f"extra/{name}": {"path": name} for name in ROOT_FILES}
+TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 # schema.org data (plugin structured_data): the treatment every page is
 # about, the page that describes it, and the page of questions and answers.
 SCHEMA_PROCEDURE = "Sclerotherapy"

@@ -27,8 +27,11 @@ RELATIVE_URLS = False
 # deleting output/ first would leave it empty after a failed build.
 DELETE_OUTPUT_DIRECTORY = False
 
-# An out-of-date medical page must not go live unnoticed.
+# An out-of-date medical page must not go live unnoticed, nor one that no clinician
+# has signed off; internal reports stay off the public site.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
+CONTENT_REQUIRE_REVIEWER = True
+READABILITY_REPORT = ""
 
 # The whole guide as a PDF leaflet, linked from every guide page.
 PDF_LEAFLET = True
@@ -37,7 +40,6 @@ PDF_LEAFLET = True
 # its review date) and the robots.txt that points to it.
 PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
-TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
 
 # .gz and .br copies beside every text file, for hosts that serve them
 # (nginx gzip_static, Apache rewrite rules); rewritten on every publish.

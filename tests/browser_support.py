@@ -12,7 +12,7 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, SETTINGS
+from conftest import ROOT, SETTINGS, content_pages
 
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
@@ -25,14 +25,8 @@ SCREENSHOTS = ROOT / "screenshots"
 
 
 def page_paths():
-    """The page each Markdown file in content/ becomes: its Save_as, else {slug}.html."""
-    paths = []
-    for source in sorted((ROOT / "content").rglob("*.md")):
-        head = source.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        meta = dict(line.split(":", 1) for line in head.splitlines())
-        meta = {key.strip().lower(): value.strip() for key, value in meta.items()}
-        paths.append(meta.get("save_as") or f"{meta['slug']}.html")
-    return paths
+    """The page each content file becomes: its Save_as, else {slug}.html."""
+    return [meta.get("save_as") or f"{slug}.html" for slug, meta in content_pages().items()]
 
 
 WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"]  # made from the guide's pages, not from a file

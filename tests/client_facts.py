@@ -8,22 +8,19 @@ whitespace collapsed). Where the site says a point differently from the client's
 
 CLIENT_FACTS = [
     {
-        "fact": "Sclerotherapy is a widely used treatment for varicose veins and spider veins",
+        "fact": "Sclerotherapy is a widely used treatment (adjusted: well-proven, for spider and small blue veins)",
         "page": "procedure",
-        "phrases": ["widely used treatment for spider veins", "some varicose veins"],
+        "phrases": ["a well-proven treatment that doctors have used since the 1930s", "a treatment for spider veins and small blue veins (reticular veins) in the legs"],
     },
     {
-        "fact": "Sclerotherapy is a widely used treatment (home page)",
+        "fact": "Sclerotherapy treats spider veins (home page, adjusted: not large varicose veins)",
         "page": "index",
-        "phrases": ["widely used treatment for spider veins"],
+        "phrases": ["a treatment for spider veins and small blue veins (reticular veins)", "asclera is not approved for large, bulging varicose veins"],
     },
     {
         "fact": "Other venous insufficiencies can make the problem resurface in the future",
         "page": "procedure",
-        "phrases": [
-            "called venous insufficiency",
-            "treatment does not stop new veins from forming",
-        ],
+        "phrases": ["doctors call it venous insufficiency", "treatment does not stop new veins from forming"],
     },
     {
         "fact": "Both a medical treatment and a cosmetic procedure that restores a smooth look",
@@ -71,9 +68,9 @@ CLIENT_FACTS = [
         "phrases": ["they look like mosquito bites", "this is a normal reaction"],
     },
     {
-        "fact": "The red marks fade in a couple of hours (adjusted: other marks last longer)",
+        "fact": "The red marks fade in a couple of hours (adjusted: days to weeks first; other marks last longer)",
         "page": "spider-veins",
-        "phrases": ["settle within a few hours", "other marks can last longer"],
+        "phrases": ["usually go away within a few days to several weeks", "settle within a few hours", "other marks can last longer"],
     },
     {
         "fact": "Varicose veins are large blue swollen veins that bulge above the skin",
@@ -91,9 +88,9 @@ CLIENT_FACTS = [
         "phrases": ["a check before treatment does not remove all risk"],
     },
     {
-        "fact": "A session lasts about 15 to 45 minutes, depending on the size of the area",
+        "fact": "A session lasts about 15 to 45 minutes, depending on the size of the area (said as some clinics say)",
         "page": "procedure",
-        "phrases": ["15 to 45 minutes, depending on the size of the area"],
+        "phrases": ["some clinics say 15 to 45 minutes, depending on the size of the area"],
     },
     {
         "fact": "A session lasts about 15 to 45 minutes (questions page)",
@@ -103,7 +100,7 @@ CLIENT_FACTS = [
     {
         "fact": "There is no downtime (adjusted: usual activities the same day, with limits)",
         "page": "procedure",
-        "phrases": ["usual daily activities the same day", "there are a few limits for the first days"],
+        "phrases": ["usual daily activities the same day", "there are a few limits for the first days and weeks"],
     },
     {
         "fact": "The risks are minimal if done correctly (adjusted)",
@@ -111,24 +108,24 @@ CLIENT_FACTS = [
         "phrases": ["most side effects of sclerotherapy are mild", "even when the treatment is done correctly"],
     },
     {
-        "fact": "There is almost no danger of allergic reactions (adjusted)",
+        "fact": "There is almost no danger of allergic reactions (adjusted: very rare but can be fatal)",
         "page": "risks",
-        "phrases": ["are very rare, but they can be dangerous"],
+        "phrases": ["a few people have died from one", "fewer than about 1 in 10,000 people"],
     },
     {
         "fact": "Extremely low risk of blood clots (adjusted)",
         "page": "risks",
-        "phrases": ["serious clots are rare"],
+        "phrases": ["serious clots are rare", "small clots where the needle went in are more common"],
     },
     {
         "fact": "Compression stockings or support hose worn continuously for 2-3 days",
         "page": "compression-stockings",
-        "phrases": ["compression stockings or support hose", "continuously (day and night) for 2 to 3 days"],
+        "phrases": ["compression stockings or support hose", "wear them day and night for 2 to 3 days"],
     },
     {
         "fact": "Then worn for 2-3 weeks during the daytime",
         "page": "compression-stockings",
-        "phrases": ["in the daytime for 2 to 3 weeks"],
+        "phrases": ["in the daytime until 2 to 3 weeks after your treatment day"],
     },
     {
         "fact": "Avoid strenuous physical activity",

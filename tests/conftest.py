@@ -1,9 +1,10 @@
 """Shared fixtures: the real site, built once by Pelican, read with BeautifulSoup."""
 
+import datetime
 import hashlib
+import os
 import pathlib
 import re
-import runpy
 import shutil
 import subprocess
 import sys
@@ -12,10 +13,50 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-GUIDE_SLUGS = ["procedure", "spider-veins", "varicose-veins", "risks", "compression-stockings"]
-OTHER_SLUGS = ["index", "about", "faq", "accessibility", "privacy"]
-# The settings `make html` builds with, for what tests expect from them.
-SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
+sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
+from content_checks.document import Document, read_information_block  # noqa: E402
+from content_checks.problems import Problems  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+
+def information_block(path):
+    """{lower-case field: value} of a content file, read by the site's own parser."""
+    document = Document(str(path), str(path), Problems(), text=path.read_text(encoding="utf-8-sig"))
+    read_information_block(document)
+    return {entry.key.lower(): entry.value for entry in document.meta}
+
+
+TEST_REVIEWER = "Dr Test Example, vascular surgeon (a test's sign-off)"
+
+
+def signed(text, reviewer=TEST_REVIEWER):
+    """A content file's text with a Reviewer line closing its information block, as a
+    clinician would add on signing it off (lines of the text below keep their numbers
+    but one)."""
+    head, blank, body = text.partition("\n\n")
+    return f"{head}\nReviewer: {reviewer}{blank}{body}"
+
+
+def content_pages(content=ROOT / "content"):
+    """{slug: information block} of every page and guide article, the guide's in order."""
+    pages = {}
+    for folder in ("articles", "pages"):
+        files = [(information_block(path), path) for path in sorted((content / folder).glob("*.md"))]
+        files.sort(key=lambda item: int(item[0].get("order", 0)))
+        for meta, path in files:
+            pages[meta.get("slug") or path.stem] = meta
+    return pages
+
+
+PAGES = content_pages()
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))  # what the clinic has set
+GUIDE_SLUGS = [slug for slug, meta in PAGES.items() if "order" in meta]
+OTHER_SLUGS = [slug for slug in PAGES if slug not in GUIDE_SLUGS and slug != "404"]
+# "Today" for every build of the suite: the newest review date of the content, so
+# the suite passes on any day (SOURCE_DATE_EPOCH, the reproducible-builds convention).
+TODAY = max(datetime.date.fromisoformat(meta["reviewed"]) for meta in PAGES.values())
+os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(
+    TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=datetime.timezone.utc).timestamp()))
 
 
 def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=()):
@@ -75,17 +116,6 @@ def content_copy(tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(ROOT / "content", copy)
     return copy
-
-
-def signed_off(content):
-    """The content folder, every page signed off by a clinician (`make publish` will refuse
-    pages without a `Reviewer`), for tests that publish."""
-    for source in pathlib.Path(content).rglob("*.md"):
-        text = source.read_text(encoding="utf-8")
-        head, _, body = text.partition("\n\n")
-        if not re.search(r"^Reviewer:", head, re.M):
-            source.write_text(f"{head}\nReviewer: Dr Test Example\n\n{body}", encoding="utf-8")
-    return content
 
 
 # --- Publishing (issue 5): the site as `make publish` builds it, under a sub-path ---

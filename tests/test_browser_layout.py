@@ -8,7 +8,7 @@ from browser_support import PAGES, SCREENSHOTS, browser, open_page, server  # no
 
 # links that only help on screen: the guide's contents, previous/next, back to the text,
 # to the whole guide and its PDF
-LINKS_FOR_SCREEN = ".contents-list, .pagination, .footnote-backref, .whole-guide-links"
+SCREEN_ONLY = ".contents-list, .pagination, .sources__back, .review-notice, .whole-guide-links"
 PAGE_WIDTH = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
 
 
@@ -44,10 +44,10 @@ def test_text_resized_to_200_percent_still_fits_without_horizontal_scrolling(bro
 @pytest.mark.parametrize("path", PAGES)
 def test_print_hides_navigation_and_keeps_the_content(browser, server, path):
     with open_page(browser, server + path) as screen:
-        screen.evaluate(f"document.querySelectorAll('{LINKS_FOR_SCREEN}').forEach(e => e.remove())")
+        screen.evaluate(f"document.querySelectorAll('{SCREEN_ONLY}').forEach(e => e.remove())")
         on_screen = screen.locator("main").inner_text()
     with open_page(browser, server + path, media="print") as tab:
-        for hidden in (".skip-link", ".site-nav", ".breadcrumb", LINKS_FOR_SCREEN):
+        for hidden in (".skip-link", ".site-nav", ".breadcrumb", SCREEN_ONLY):
             assert all(not element.is_visible() for element in tab.locator(hidden).all()), hidden
         assert tab.locator("main h1").is_visible()
         # web addresses printed after links are extra; everything else must be on paper

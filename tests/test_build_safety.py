@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, build, checksums
-from publishing import EXAMPLE_SITEURL
+from publishing import EXAMPLE_SITEURL, sign_off
 
 VENV = ROOT / ".venv"
 LEFTOVERS = ".output-build-*"
@@ -130,6 +130,7 @@ def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(site, 
 
 def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
     monkeypatch.setenv("SITEURL", EXAMPLE_SITEURL)  # make publish needs the address
+    sign_off(project / "content")  # make publish needs a clinician's sign-off
     before = checksums(project)
     for target in ("html", "publish"):
         result = make(project, target)
@@ -160,6 +161,7 @@ def free_port():
 
 
 def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(project):
+    assert make(project, "html").returncode == 0  # the last good site, which it keeps serving
     for name in ("invalid-date.md", "review-overdue.md"):
         shutil.copy(ROOT / "tests" / "broken" / "pages" / name, project / "content" / "pages")
     port = free_port()

@@ -6,7 +6,7 @@ from conftest import GUIDE_SLUGS
 def test_adjacent_citations_are_separated_by_a_comma(page):
     pairs = 0
     for slug in GUIDE_SLUGS:
-        for sup in page(slug).select("sup:has(> a.footnote-ref)"):
+        for sup in page(slug).select("sup:has(> a.citation__link)"):
             following = sup.next_sibling
             if following is not None and getattr(following, "name", None) == "sup":
                 pairs += 1

@@ -1,14 +1,15 @@
 """Text from metadata is shown as text: it can never run as code on a patient's phone."""
 
 from conftest import build, read_page
+from support import dated
 
 EVIL = "<script>alert(1)</script>"
 
 
 def test_script_in_title_and_summary_is_shown_as_text(content_copy, tmp_path):
-    (content_copy / "pages" / "evil.md").write_text(
+    (content_copy / "pages" / "evil.md").write_text(dated(
         f"Title: Evil {EVIL}\nSlug: evil\nSummary: Summary {EVIL}\n"
-        "Reviewed: 2026-11-25\nNext-review: 2027-11-25\n\nBody text.\n",
+        "Reviewed: {today}\nNext-review: {next_year}\n\nBody text.\n"),
         encoding="utf-8",
     )
     output = tmp_path / "output"
@@ -34,10 +35,10 @@ def test_every_metadata_field_shown_on_any_page_is_shown_as_text(content_copy, t
         "Summary": f"Summary {EVIL}{ATTRIBUTE_BREAK}",
         "Reviewer": f"Dr {EVIL}{ATTRIBUTE_BREAK}",
     }
-    (content_copy / "articles" / "evil.md").write_text(
+    (content_copy / "articles" / "evil.md").write_text(dated(
         "".join(f"{key}: {value}\n" for key, value in fields.items())
-        + "Slug: evil\nReviewed: 2026-11-25\nNext-review: 2027-11-25\nOrder: 99\n\n"
-        "## A section\n\nBody text.[^S1]\n\n[^S1]: A source.\n",
+        + "Slug: evil\nReviewed: {today}\nNext-review: {next_year}\nOrder: 99\n\n"
+        "## A section\n\nBody text.[^K1]\n"),
         encoding="utf-8",
     )
     output = tmp_path / "output"

@@ -6,8 +6,10 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, visible_text
-from publishing import EXAMPLE_SITEURL, make, page_files, soup_of, structured_data, with_not_found_page
+from conftest import visible_text
+from publishing import (
+    EXAMPLE_SITEURL, make, page_files, signed_content, soup_of, structured_data, with_not_found_page,
+)
 
 TITLE_THAT_TRIES_TO_ESCAPE = 'What happens </script><script>alert("x")</script> & next'
 REVIEWER = "Dr A. Example, vascular surgeon"
@@ -21,7 +23,7 @@ def types(data):
 def variant(tmp_path_factory):
     """The procedure article with a hostile title and a named reviewer."""
     content = tmp_path_factory.mktemp("variant") / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(signed_content(), content)
     article = content / "articles" / "procedure.md"
     text = article.read_text(encoding="utf-8")
     text = re.sub(r"^Title: .*$", f"Title: {TITLE_THAT_TRIES_TO_ESCAPE}", text, count=1, flags=re.M)
@@ -55,7 +57,7 @@ def test_every_page_is_a_medical_web_page_for_patients_matching_what_it_shows(pu
 
 def test_the_not_found_page_is_kept_out_of_search_results(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(signed_content(), content)
     result = make("publish", EXAMPLE_SITEURL, content=with_not_found_page(content), output=tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     soup = soup_of(tmp_path / "out" / "404.html")

@@ -2,38 +2,32 @@
 
 import math
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import GUIDE_SLUGS, ROOT, build
+from content_checks.readability import measure
+from conftest import GUIDE_SLUGS, ROOT
+from support import TINY, content_file, tiny_site
 
-sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
-from content_checks.readability import measure  # noqa: E402
-
-HARD = (
-    "Title: A hard article\nSlug: hard-article\nSummary: Written the way patients cannot read.\n"
-    "Reviewed: 2026-11-25\nNext-review: 2027-11-25\nOrder: 99\n\n## Pharmacological considerations\n\n"
+HARD = content_file(
+    "## Pharmacological considerations\n\n"
     + "Polidocanol-induced endothelial destruction consequently precipitates thrombotic "
     "occlusion, inflammatory fibrosis and eventual resorption of the treated varicosities, "
     "notwithstanding considerable interindividual variability in therapeutic responsiveness.[^K1] "
-    * 5
-    + "\n\n[^K1]: A source.\n"
+    * 5,
+    Title="A hard article", Slug="hard-article", Summary="Written the way patients cannot read.",
+    Order=99,
 )
 ROW = re.compile(r"^(content/\S+)\s+(\d+)\s+(\d+)\s+(-?\d+\.\d)$", re.M)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    scratch = tmp_path_factory.mktemp("readability")
-    content = scratch / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "articles" / "hard-article.md").write_text(HARD, encoding="utf-8")
-    result = build(scratch / "output", content=content)
-    assert result.returncode == 0, result.stderr
-    return result, scratch / "output"
+    result = tiny_site(tmp_path_factory.mktemp("readability"), {"articles/hard-article.md": HARD})
+    assert result.ok, result.stderr
+    return result, result.output
 
 
 def rows(text):
@@ -43,7 +37,7 @@ def rows(text):
 def test_every_build_prints_words_minutes_and_grade_for_each_article(built):
     result, _ = built
     printed = rows(result.stdout)
-    expected = {f"content/articles/{slug}.md" for slug in GUIDE_SLUGS}
+    expected = {f"content/articles/{path.name}" for path in (TINY / "articles").glob("*.md")}
     assert set(printed) == expected | {"content/articles/hard-article.md"}
     for words, minutes, grade in printed.values():
         assert words > 20
@@ -67,7 +61,7 @@ def test_an_article_above_grade_9_gets_a_warning_naming_it(built):
         f"content/articles/hard-article.md: the text reads at school grade {grade:.1f}"
         in result.stderr
     )
-    assert "1 warning(s)" in result.stderr  # the real articles get none
+    assert "1 warning(s)" in result.stderr  # the tiny site's article gets none
 
 
 def test_sources_and_screen_reader_labels_are_not_counted(built):
@@ -75,6 +69,10 @@ def test_sources_and_screen_reader_labels_are_not_counted(built):
     words = rows(result.stdout)["content/articles/hard-article.md"][0]
     # 2 heading words + 5 sentences of 23 words; not "A source." nor "Source 1"
     assert words == 2 + 5 * 23
+
+
+def test_the_report_is_never_published(published):
+    assert not (published / "readability.txt").exists()
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)
@@ -91,8 +89,7 @@ def test_the_grade_follows_the_flesch_kincaid_formula_offline():
         "socket.socket.connect = socket.create_connection = refuse\n"
         "sys.path.insert(0, 'plugins')\n"
         "from content_checks.readability import measure\n"
-        "words, minutes, grade = measure('<p>The cat sat on the mat.</p>"
-        "<p>The dog ran to the log.</p>', 200)\n"
+        "words, minutes, grade = measure('The cat sat on the mat. The dog ran to the log.', 200)\n"
         "print(words, minutes, round(grade, 2))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -102,6 +99,6 @@ def test_the_grade_follows_the_flesch_kincaid_formula_offline():
 
 
 def test_long_words_raise_the_grade():
-    short = "<p>Wear the sock. Walk each day. Do not run.</p>"
-    long = "<p>Compression stockings. Continuously afterwards. Discoloration happens.</p>"
+    short = "Wear the sock. Walk each day. Do not run."
+    long = "Compression stockings. Continuously afterwards. Discoloration happens."
     assert measure(long, 200)[2] > measure(short, 200)[2] + 5

@@ -1,49 +1,61 @@
-"""Clinic details and the emergency number come from settings, never made up."""
+"""Clinic details and the emergency number come from the settings, never made up."""
 
 import pytest
 
-from conftest import GUIDE_SLUGS, build, read_page, visible_text
+from conftest import GUIDE_SLUGS, SETTINGS, build, read_page, visible_text
+from support import content_file, tiny_site
 
+# Values no clinic would have, so a test cannot pass on the shipped settings by chance.
 CLINIC = {
-    "CLINIC_NAME": '"Riverside Vein Clinic"',
-    "CLINIC_PHONE": '"555 0100"',
-    "CLINIC_EMAIL": '"help@example.org"',
-    "CLINIC_ADDRESS": '"1 Main Street"',
-    "CLINIC_HOURS": '"Monday to Friday, 9am to 5pm"',
-    "EMERGENCY_NUMBER": '"999"',
+    "CLINIC_NAME": "Test Clinic Of Nowhere",
+    "CLINIC_PHONE": "555 0199",
+    "CLINIC_EMAIL": "test-clinic@example.org",
+    "CLINIC_ADDRESS": "99 Test Street",
+    "CLINIC_HOURS": "Tuesdays, 3am to 4am",
 }
+EMERGENCY = "112"
+CONTACT_PAGE = content_file("## How do I contact the clinic?\n\nSee below.", Title="Contact",
+                            Slug="contact", Template="contact")
 
 
 @pytest.fixture(scope="module")
 def configured_site(tmp_path_factory):
+    """The real content, built with the test's clinic details and emergency number."""
     output = tmp_path_factory.mktemp("configured")
-    result = build(output, extra=CLINIC.items())
+    settings = {**{k: f'"{v}"' for k, v in CLINIC.items()}, "EMERGENCY_NUMBER": f'"{EMERGENCY}"'}
+    result = build(output, extra=settings.items())
     assert result.returncode == 0, result.stderr
     return output
 
 
-def test_no_clinic_details_are_shown_when_none_are_set(page):
-    for slug in ("about", "index"):
-        assert page(slug).select(".clinic-details") == []
-        assert "tel:" not in str(page(slug))
+def test_no_clinic_details_are_shown_when_none_are_set(tmp_path):
+    empty = dict.fromkeys(CLINIC, "")
+    build = tiny_site(tmp_path, {"pages/contact.md": CONTACT_PAGE}, **empty)
+    assert build.ok, build.stderr
+    for name in ("contact.html", "index.html"):
+        assert build.read(name).select(".clinic-details") == []
+        assert "tel:" not in str(build.read(name)) and "mailto:" not in str(build.read(name))
 
 
 def test_clinic_details_appear_on_the_contact_page_and_footer_when_set(configured_site):
     about = read_page(configured_site, "about")
     text = visible_text(about.select_one("main"))
     for value in CLINIC.values():
-        if value != '"999"':
-            assert value.strip('"').lower() in text
-    assert about.select_one("main a[href='tel:5550100']") is not None
-    assert "riverside vein clinic" in visible_text(read_page(configured_site, "risks").footer)
+        assert value.lower() in text
+    assert about.select_one("main a[href='tel:5550199']") is not None
+    assert about.select_one("main a[href='mailto:test-clinic@example.org']") is not None
+    for slug in GUIDE_SLUGS:
+        assert CLINIC["CLINIC_NAME"].lower() in visible_text(read_page(configured_site, slug).footer)
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)
 def test_emergency_number_follows_the_setting(configured_site, slug):
     text = visible_text(read_page(configured_site, slug))
-    assert "call 999" in text
-    assert "911" not in text
+    assert f"call {EMERGENCY}" in text
+    if SETTINGS["EMERGENCY_NUMBER"] != EMERGENCY:
+        assert SETTINGS["EMERGENCY_NUMBER"] not in text.replace(EMERGENCY, "")
 
 
-def test_default_emergency_number_is_911(page):
-    assert "call 911" in visible_text(page("risks").select_one(".care-card--emergency"))
+def test_the_built_site_shows_the_emergency_number_of_the_settings(page):
+    card = page(GUIDE_SLUGS[0]).select_one(".care-card--emergency")
+    assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(card)

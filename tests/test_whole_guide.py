@@ -73,8 +73,8 @@ def test_the_whole_guide_has_every_part_in_the_guide_order(page):
 
 def test_each_part_says_all_its_page_says_with_its_boxes_timeline_sources_and_review_dates(page):
     for (name, _), part in zip(guide(page), parts(page), strict=True):
-        original = without(page(name).select_one("article"), ".care-card, .footnote-backref")
-        part = without(part, ".footnote-backref")
+        original = without(page(name).select_one("article"), ".care-card, .sources__back")
+        part = without(part, ".sources__back")
         said = {visible_text(element) for element in part.select(TEXT)}
         assert [visible_text(e) for e in original.select(TEXT) if visible_text(e) not in said] == []
         for box in BOXES:

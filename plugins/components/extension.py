@@ -1,43 +1,55 @@
-"""The Markdown half of the components plugin: rewrites the element tree."""
+"""The Markdown half of the components plugin: the site's own syntax, parsed.
 
+Everything here reports mistakes through ``md.document`` (the file being read,
+set by the strict reader of ``content_checks``) with the line they were written on.
+"""
+
+import difflib
+import re
 import xml.etree.ElementTree as etree
 
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.inlinepatterns import InlineProcessor
+from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
 from .timeline import pictures
 
-PLACEHOLDER = "{emergency_number}"
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
-
-# admonition type -> (block class, hidden prefix for screen readers, default heading)
+# card kind -> (hidden prefix for screen readers, heading)
 CARDS = {
     "emergency": ("Emergency advice: ", "Call {emergency_number} if:"),
     "urgent": ("Urgent advice: ", "Get medical help today if:"),
     "non-urgent": ("Non-urgent advice: ", "Contact your clinic if:"),
 }
-# Every admonition type component() gives its own look ("info" is inset text).
-KINDS = [*CARDS, "warning", "info", "do", "dont", "timeline"]
+BOXES = ["warning", "info", "do", "dont", "timeline"]
+SHARED = "shared"
+KINDS = [*CARDS, *BOXES, SHARED]
+SOURCES = "sources"  # the role of content/shared/sources.md
+# "{name}" written in the text; a name of up to 40 characters, so ordinary braces pass
+PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")
+RANGE_WORD = {"en": "to", "es": "a"}  # "2-3" is read "2 to 3", "2 a 3"
+CITATION = r"\[\^([^\]\s]+)\]"
+SOURCE_LINE = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ ]*(.*)$")
+
+
+def close_to(word, known):
+    """' Did you mean "x"?' for a near miss, else ''."""
+    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f' Did you mean "{match[0]}"?' if match else ""
+
+
+def number_text(value, lang):
+    low, _, high = str(value).partition("-")
+    return f"{low} {RANGE_WORD.get(lang, 'to')} {high}" if high else low
 
 
 def _hidden(text):
     span = etree.Element("span", {"class": "visually-hidden"})
     span.text = text
     return span
-
-
-def _title_of(div, kind):
-    """Remove the admonition's title paragraph; return the author's title, or None.
-
-    With no title given, admonition makes one from the type ("Emergency"):
-    that counts as none, so the component's own heading is used.
-    """
-    first = div[0] if len(div) else None
-    if first is not None and first.get("class") == "admonition-title":
-        div.remove(first)
-        title = "".join(first.itertext()).strip()
-        return None if title == kind.capitalize() else title
-    return None
 
 
 def _heading(level, text, css_class, prefix=""):
@@ -51,7 +63,7 @@ def _heading(level, text, css_class, prefix=""):
 
 
 def _wrap_body(div, css_class):
-    """Move the admonition's children into a new body element."""
+    """Move the box's children into a new body element."""
     body = etree.Element("div", {"class": css_class})
     for child in list(div):
         div.remove(child)
@@ -60,12 +72,169 @@ def _wrap_body(div, css_class):
     return body
 
 
+class SiteBoxProcessor(AdmonitionProcessor):
+    """``!!!`` boxes: the known kinds only; the help cards and the shared parts are
+    written once in content/shared/ and shown where a page names them."""
+
+    def __init__(self, parser, md):
+        super().__init__(parser)
+        self.md = md
+        self.written_once = set()  # the card divs and shared parts shown here
+
+    def run(self, parent, blocks):
+        document = self.md.document
+        match = self.RE.search(blocks[0])
+        if not match:  # lines indented under the box above
+            sibling = self.parse_content(parent, blocks[0])[0]
+            if sibling in self.written_once:
+                self.current_sibling = None
+                blocks.pop(0)
+                document.report(
+                    sibling,
+                    "these lines are indented under a card or shared part, which is "
+                    "written once in content/shared/. Change the text there; on this page "
+                    "leave only the line that shows it.",
+                )
+                return
+            return super().run(parent, blocks)
+        kinds = self.RE_SPACES.sub(" ", match[1].lower()).split(" ")
+        kind, title = kinds[0], match[2]
+        library = document.library
+        if kind not in KINDS:
+            document.report(
+                document.here(),
+                f'"!!! {kind}" is not a kind of box the site has.{close_to(kind, KINDS)} '
+                f"The kinds are: {', '.join(KINDS)}.",
+                needle=f"!!! {kind}",
+            )
+        if kind not in CARDS and kind != SHARED:
+            return super().run(parent, blocks)
+        line = document.here()
+        block = blocks.pop(0)
+        if match.start() > 0:
+            self.parser.parseBlocks(parent, [block[: match.start()]])
+        rest = block[match.end() :]
+        name = kind if kind in CARDS else (kinds[1] if len(kinds) > 1 else "")
+        if rest.strip() or title is not None:
+            document.report(
+                line,
+                f'the box "!!! {match[1]}" is written once, in content/shared/{name or "…"}.md, '
+                "and shown the same on every page. Change the text there; on this page "
+                f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
+                needle="!!!",
+            )
+            if rest.strip():
+                blocks.insert(0, rest)
+        if document.shared:
+            document.report(
+                line,
+                "a shared part cannot show a card or another shared part. Show them on "
+                "the pages instead.",
+                needle="!!!",
+            )
+            return
+        part = library.part(name)
+        if part is None:
+            known = library.part_names()
+            what = "card" if kind in CARDS else "shared part"
+            document.report(
+                line,
+                f'there is no {what} "{name}" in content/shared/.{close_to(name, known)} '
+                f"The shared parts are: {', '.join(known) or 'none'}.",
+                needle="!!!",
+            )
+            return
+        library.used_by(name, document)
+        css_class = f"admonition {kind}" if kind in CARDS else f"shared-part shared-part--{name}"
+        div = etree.SubElement(parent, "div", {"class": css_class})
+        self.written_once.add(div)
+        self.parser.parse_part(div, part)
+
+
+class SourceDefinitionProcessor(BlockProcessor):
+    """``[^L14]: DailyMed, …`` lines: the list of sources in content/shared/sources.md;
+    anywhere else an error, since each source is written once."""
+
+    def __init__(self, parser, md):
+        super().__init__(parser)
+        self.md = md
+
+    def test(self, parent, block):
+        return bool(SOURCE_LINE.match(block))
+
+    def run(self, parent, blocks):
+        document = self.md.document
+        place, line = document.here()
+        block = blocks.pop(0)
+        lines = block.split("\n")
+        if document.role != SOURCES:
+            document.report(
+                (place, line),
+                f'sources are listed once, in content/shared/sources.md, not on each page. '
+                f'Move the line "[^{SOURCE_LINE.match(block)[1]}]: …" there (if it is not there '
+                "yet) and keep only the citation in the text.",
+            )
+            return
+        entries = self.md.source_list
+        if entries is None:
+            entries = self.md.source_list = etree.SubElement(parent, "ol", {"class": "sources__list"})
+        for number, text in enumerate(lines, line):
+            found = SOURCE_LINE.match(text)
+            if found is None:
+                if text.strip():
+                    document.report(
+                        (place, number),
+                        'each line of the list of sources is written "[^TAG]: the source". '
+                        "Join this line to the one above, or add its tag.",
+                    )
+                continue
+            tag, body = found[1], found[2].strip()
+            if tag in self.md.registered:
+                document.report((place, number), f'the source "[^{tag}]" is listed twice. Keep one.')
+            self.md.registered.add(tag)
+            item = etree.SubElement(entries, "li", {"id": f"source-{tag}"})
+            item.text = body
+
+
+class CitationProcessor(InlineProcessor):
+    """``[^L14]`` after a sentence: a numbered link to the source in the page's Sources."""
+
+    def __init__(self, md):
+        super().__init__(CITATION, md)
+
+    def handleMatch(self, m, data):
+        document, tag = self.md.document, m[1]
+        sources = document.library.sources()
+        cited = self.md.cited.setdefault(tag, [])
+        number = list(self.md.cited).index(tag) + 1
+        cited.append(f"cite-{tag}-{len(cited) + 1}")
+        sup = etree.Element("sup", {"class": "citation"})
+        link = etree.SubElement(
+            sup, "a", {"class": "citation__link", "href": f"#source-{tag}", "id": cited[-1]}
+        )
+        link.append(_hidden("Source "))
+        link[-1].tail = str(number)
+        if tag not in sources and document.role != SOURCES:
+            self.md.pending.append((
+                sup,
+                f"the citation [^{tag}] names no source in content/shared/sources.md."
+                f"{close_to(tag, sources)} Add the source there, or correct the tag.",
+                f"[^{tag}]",
+            ))
+        return sup, m.start(0), m.end(0)
+
+
 class ComponentsTreeprocessor(Treeprocessor):
-    def __init__(self, md, emergency_number):
+    def __init__(self, md, extension):
         super().__init__(md)
-        self.emergency_number = emergency_number
+        self.extension = extension
 
     def run(self, root):
+        document = self.md.document
+        document.parsed(root)
+        for element, text, needle in self.md.pending:  # found while parsing the text
+            document.report(element, text, needle=needle)
+        self.fill_in(root, document)  # first: the timeline's picture is drawn from the text
         level = 1  # the page title is the h1
         for element in list(root.iter()):
             if element.tag in HEADINGS:
@@ -73,28 +242,81 @@ class ComponentsTreeprocessor(Treeprocessor):
             classes = (element.get("class") or "").split()
             if element.tag == "div" and "admonition" in classes:
                 self.component(element, classes[1:], min(level + 1, 6))
-            elif element.tag == "div" and "footnote" in classes:
-                self.sources(element)
-            elif element.tag == "a" and "footnote-ref" in classes:
-                label = element.text
-                element.text = None
-                element.append(_hidden("Source "))
-                element[-1].tail = label
             self.separate_citations(element)
+        document.sources = [
+            (tag, ids, document.library.sources().get(tag, ""))
+            for tag, ids in self.md.cited.items()
+        ]
+        if document.role == SOURCES and self.md.source_list is not None:
+            document.source_html = {
+                item.get("id").removeprefix("source-"): self.inner_html(item)
+                for item in self.md.source_list
+            }
+
+    def inner_html(self, element):
+        html = to_html_string(element)
+        html = html[html.index(">") + 1 : html.rindex("<")]
+        for processor in self.md.postprocessors:
+            html = processor.run(html)
+        return html
+
+    def fill_in(self, root, document):
+        """Put each ``{name}`` in the text: the emergency number, the number of parts
+        of the guide, or a number of content/shared/numbers.md; any other name is a
+        mistake."""
+        values = {
+            "emergency_number": self.extension.getConfig("emergency_number"),
+            "guide_parts": str(document.library.guide_parts()),
+        }
+        values.update(
+            (name, number_text(value, document.lang))
+            for name, value in document.library.numbers().items()
+        )
+
+        def replace(match):
+            name = match[1]
+            if name in values:
+                return values[name]
+            guess = name.strip().lower().replace(" ", "_").replace("-", "_")
+            near = difflib.get_close_matches(guess, list(values), n=1, cutoff=0.6)
+            hint = f" Did you mean {{{near[0]}}}?" if near else ""
+            document.report(
+                element,
+                f'"{match[0]}" is not something the site can fill in.{hint} The names are: '
+                f"{', '.join('{' + v + '}' for v in values)} (the numbers are listed in "
+                "content/shared/numbers.md).",
+                needle=match[0],
+            )
+            return match[0]
+
         for element in root.iter():
             for attr in ("text", "tail"):
                 value = getattr(element, attr)
-                if value and PLACEHOLDER in value:
-                    setattr(element, attr, value.replace(PLACEHOLDER, self.emergency_number))
+                if value and "{" in value:
+                    setattr(element, attr, PLACEHOLDER.sub(replace, value))
+            if element.get("alt") and "{" in element.get("alt"):
+                element.set("alt", PLACEHOLDER.sub(replace, element.get("alt")))
 
     def component(self, div, kinds, level):
-        kind = kinds[0] if kinds else "note"
-        title = _title_of(div, kind)
+        kind = kinds[0] if kinds else "info"
+        first = div[0] if len(div) else None
+        title = None
+        if first is not None and first.get("class") == "admonition-title":
+            div.remove(first)
+            title = "".join(first.itertext()).strip()
+            title = None if title == kind.capitalize() else title
+        if not len(div) and not (div.text or "").strip():
+            self.md.document.report(
+                div,
+                f'the box "!!! {kind}" is empty. Indent its lines by 4 spaces under the '
+                '"!!!" line, so they belong to the box.',
+                needle=f"!!! {kind}",
+            )
         if kind in CARDS:
-            prefix, default = CARDS[kind]
+            prefix, heading = CARDS[kind]
             div.set("class", f"care-card care-card--{kind}")
             body = _wrap_body(div, "care-card__content")
-            div.append(_heading(level, title or default, "care-card__heading", prefix))
+            div.append(_heading(level, heading, "care-card__heading", prefix))
             div.append(body)
         elif kind == "warning":
             title = title or "Important"
@@ -120,7 +342,7 @@ class ComponentsTreeprocessor(Treeprocessor):
             if steps is not None:  # the picture comes first; the list is its text equivalent
                 div.extend(pictures(steps, f"Picture: {title}. The same steps are listed below."))
             div.append(body)
-        else:  # "info" and anything else: inset text, "good to know"
+        else:  # "info": inset text, "good to know"
             div.set("class", "inset-text")
             body = _wrap_body(div, "inset-text__content")
             if title:
@@ -133,19 +355,8 @@ class ComponentsTreeprocessor(Treeprocessor):
         """Sources cited together read "2,3", not "23": a comma inside the first <sup>."""
         for first, second in zip(parent, parent[1:]):
             if (first.tag == second.tag == "sup" and len(first) and not (first.tail or "").strip()
-                    and "footnote-ref" in (first[-1].get("class") or "")):
+                    and "citation__link" in (first[-1].get("class") or "")):
                 first[-1].tail = ","
-
-    @staticmethod
-    def sources(div):
-        div.set("class", "sources")
-        div.tag = "section"
-        div.set("aria-labelledby", "sources-heading")
-        for rule in div.findall("hr"):
-            div.remove(rule)
-        heading = etree.Element("h2", {"id": "sources-heading", "class": "sources__heading"})
-        heading.text = "Sources"
-        div.insert(0, heading)
 
 
 class ComponentsExtension(Extension):
@@ -154,9 +365,22 @@ class ComponentsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        # After footnotes (50) and inline patterns (20); before toc (5) gives ids.
-        md.treeprocessors.register(
-            ComponentsTreeprocessor(md, self.getConfig("emergency_number")),
-            "components",
-            15,
-        )
+        md.registerExtension(self)
+        self.reset_state(md)
+        md.parser.blockprocessors.register(SiteBoxProcessor(md.parser, md), "admonition", 105)
+        # Before Markdown's reference definitions (priority 15), which "[^x]: …" would be.
+        md.parser.blockprocessors.register(SourceDefinitionProcessor(md.parser, md), "sources", 17)
+        # Before links (160) and references (170), as Markdown's own footnotes.
+        md.inlinePatterns.register(CitationProcessor(md), "citation", 175)
+        # After inline patterns (20); before toc (5), so ids come from the final text.
+        md.treeprocessors.register(ComponentsTreeprocessor(md, self), "components", 15)
+
+    def reset(self):
+        pass  # each file gets its own Markdown instance (see reset_state)
+
+    @staticmethod
+    def reset_state(md):
+        md.cited = {}  # tag -> ids of its citations, in the order first cited
+        md.pending = []  # (element, problem, text to find its line by), found inline
+        md.registered = set()
+        md.source_list = None

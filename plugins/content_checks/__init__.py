@@ -1,146 +1,128 @@
-"""Content checks: every mistake in content/ is found and reported together.
+"""Content checks: every mistake in content/ is found in one strict pass and
+reported together; a build with a mistake writes nothing.
 
-Guarantees: the rule modules of this package (``content_checks.files``,
-``.metadata``, ``.markdown_rules``, ``.links``, ``.markup``, ``.readability``)
-record each problem here with the file (relative to the project, e.g.
-``content/articles/risks.md``), the line where it is known, and a plain-words
-message saying what is wrong and what to do. Once every rule has run, before
-anything is written, all problems are printed together (and anything Pelican
-logs while writing, at the end). With the setting
-``CONTENT_CHECKS_STOP_BUILD`` (the build script, ``build.py``, sets it) a build
-with errors exits with status 1, so the new site is not put in place; without
-it (``make devserver``, ``pelican -lr``) the report is printed and Pelican
-keeps running. Errors and warnings Pelican logs itself are captured too: if
-they are the only problems, they fail the build, as ``--fatal warnings`` did.
+Guarantees: Markdown is the only kind of content (Pelican's reST and HTML readers
+are turned off) and each file is read once, by the strict reader (``reader``),
+which records each problem with the file, the line where it is known, and a
+plain-words message saying what is wrong and what to do. The rules that need
+only one file run on its parsed result as it is read (``metadata``, ``markup``,
+``links``, ``readability``); every file under content/ is accounted for
+(``files``); the site's settings are validated (``settings``); the rules across
+the site run once everything is read. Then, before anything is written, the
+report is printed: the readability table and the shared parts with the pages
+that show them (stdout), every error and warning (stderr). With an error the
+build stops there (exit status 1), so a broken page never reaches output/.
+Warnings and errors that Pelican itself logs are problems too. All state belongs
+to one build (one Run, kept in the build's context), so each rebuild of a
+preview starts afresh.
 """
 
 import logging
-import os
 import sys
-from dataclasses import dataclass
 
 from pelican import signals
 
-ERROR, WARNING = "error", "warning"
+from . import files, links, metadata, readability, settings
+from .library import Library
+from .problems import ERROR, ContentProblems, HideOwnStop, PelicanLog, Problems
+from .reader import StrictMarkdownReader
+
+CONTEXT_KEY = "content_checks"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    text: str
-    level: str = ERROR
+class Run:
+    """Everything one build of the site finds; made afresh at each build."""
 
-    def __str__(self):
-        where = f"{self.path}, line {self.line}" if self.line else self.path
-        return f"{where}: {self.text}"
-
-
-class _PelicanLog(logging.Handler):
-    """Keeps the warnings and errors Pelican itself logs during a build."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record.getMessage())
+    def __init__(self, settings, reader):
+        self.settings = settings
+        self.problems = Problems()
+        self.documents = {}  # relative path -> Document, every file read
+        self.library = Library(reader)
+        self.readability = ""  # the table, saved with the site once it is written
 
 
-_problems = set()
-_pelican_log = _PelicanLog()
-_errors_reported = []  # non-empty once this build has reported an error
+def use_strict_reader(readers):
+    """Markdown through the strict reader; no other reader (reST could include any
+    file of the build machine, and neither would pass the content rules)."""
+    for extension in list(readers.reader_classes):
+        if extension != "static":
+            readers.reader_classes[extension] = None
+    for extension in StrictMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = StrictMarkdownReader
 
 
-def add(path, line, text, level=ERROR):
-    """Record a problem; ``path`` as given by :func:`display_path`."""
-    _problems.add(Problem(path, line or 0, text, level))
+def start(generator):
+    """At the start of each build: a new Run, the files and settings checked."""
+    logger = logging.getLogger("pelican")
+    for handler in [h for h in logger.handlers if isinstance(h, PelicanLog)]:
+        logger.removeHandler(handler)  # the previous build's
+    if not any(isinstance(f, HideOwnStop) for f in logger.filters):
+        logger.addFilter(HideOwnStop())
+    reader = generator.readers.readers["md"]
+    run = reader.run = Run(generator.settings, reader)
+    generator.context[CONTEXT_KEY] = run
+    logger.addHandler(PelicanLog(run))
+    files.check(run)
+    settings.check(run)
+    run.library.load()
 
 
-def display_path(settings, relative_source_path):
-    """``articles/risks.md`` -> ``content/articles/risks.md`` (as staff see it)."""
-    content_dir = os.path.basename(os.path.normpath(settings["PATH"]))
-    return f"{content_dir}/{relative_source_path}".replace(os.sep, "/")
+def finish(generators):
+    """Once everything is read and before anything is written: the rules across
+    the site, then the report; stop on errors."""
+    run = generators[0].context[CONTEXT_KEY]
+    for rule in (metadata.check_site, links.check):
+        try:
+            rule(run, generators)
+        except Exception as error:  # noqa: BLE001 - a crash is one problem, never fatal
+            run.problems.add("", 0, f"the check {rule.__module__}.{rule.__name__} failed "
+                             f"({error!r}); the other checks still ran. Ask the web team.")
+    run.readability = readability.report(run)
+    print("\n" + run.readability + shared_parts(run))
+    stop_if_wrong(run.problems)
 
 
-def page_path(page):
-    return display_path(page.settings, page.relative_source_path)
+def shared_parts(run):
+    shown = run.library.shown_on
+    if not shown:
+        return ""
+    lines = ["Shared parts (content/shared/) and the pages that show them"]
+    for name in sorted(shown):
+        pages = sorted(shown[name])
+        lines.append(f"  {name}: {len(pages)} page(s): {', '.join(p.rsplit('/', 1)[-1] for p in pages)}")
+    return "\n".join(lines) + "\n"
 
 
-def lines_containing(source_path, needle):
-    """1-based numbers of the lines of a source file that contain ``needle`` (any case)."""
-    needle = needle.lower()
-    try:
-        with open(source_path, encoding="utf-8") as file:
-            return [n for n, line in enumerate(file, 1) if needle in line.lower()]
-    except (OSError, UnicodeDecodeError):
-        return []
+def this_builds_log():
+    return next((h for h in logging.getLogger("pelican").handlers if isinstance(h, PelicanLog)), None)
 
 
-class LineFinder:
-    """Finds the source line of the n-th occurrence of a piece of text.
-
-    Rules find problems in rendered HTML; this points back at the Markdown
-    line that caused each one (the first unused line containing the text).
-    """
-
-    def __init__(self, source_path):
-        self.source_path = source_path
-        self.used = {}
-
-    def __call__(self, needle):
-        candidates = lines_containing(self.source_path, needle)
-        n = self.used.get(needle, 0)
-        self.used[needle] = n + 1
-        if not candidates:
-            return 0
-        return candidates[min(n, len(candidates) - 1)]
-
-
-def reset(_sender=None):
-    _problems.clear()
-    _pelican_log.records.clear()
-    _errors_reported.clear()
-
-
-def start_capturing(pelican):
-    logging.getLogger("pelican").addHandler(_pelican_log)
-
-
-def report(pelican):
-    """Print the problems found so far; stop the build on errors if asked to.
-
-    Runs when the writer is requested (every check has run, nothing is written
-    yet, so a doomed build stops early) and again when the build is finished
-    (for what Pelican logs while writing).
-    """
-    problems = sorted(_problems)
-    _problems.clear()
-    errors = [p for p in problems if p.level == ERROR]
-    warnings = [p for p in problems if p.level == WARNING]
-    if not errors and not _errors_reported and _pelican_log.records:
-        errors = [
-            Problem("", 0, f"Pelican reported: {message.rstrip('.')}. Ask the web team.")
-            for message in dict.fromkeys(_pelican_log.records)
-        ]
-    _pelican_log.records.clear()
-    lines = []
+def stop_if_wrong(problems):
+    """Print the problems found; raise ContentProblems if any is an error. What Pelican
+    logged counts only when the rules found no error (it is then the only clue)."""
+    log = this_builds_log()
+    logged = log.take() if log else []
+    if not problems.of_level(ERROR):
+        problems.add_all(logged)
+    errors, report = problems.of_level(ERROR), problems.report()
+    problems.clear()
+    if report:
+        print("\n" + report + "\n", file=sys.stderr, flush=True)
     if errors:
-        _errors_reported.append(True)
-        lines.append(f"\n{len(errors)} problem(s) in the content must be fixed:\n")
-        lines += [f"  {str(p).lstrip(': ')}" for p in errors]
-    if warnings:
-        lines.append(f"\n{len(warnings)} warning(s):\n")
-        lines += [f"  {p}" for p in warnings]
-    if lines:
-        print("\n".join(lines) + "\n", file=sys.stderr, flush=True)
-    if errors and pelican.settings.get("CONTENT_CHECKS_STOP_BUILD"):
-        # SystemExit, not an exception: Pelican would print a traceback.
-        sys.exit(1)
+        raise ContentProblems(f"{len(errors)} problem(s) in the content must be fixed")
+
+
+def after_writing(pelican):
+    """Anything Pelican logged while writing (a rule missed it) fails the build too;
+    otherwise the readability table is saved with the site."""
+    stop_if_wrong(Problems())
+    log = this_builds_log()
+    if log:
+        readability.write(log.run.settings, log.run.readability)
 
 
 def register():
-    signals.initialized.connect(start_capturing)
-    signals.page_generator_init.connect(reset)
-    signals.get_writer.connect(report)
-    signals.finalized.connect(report)
+    signals.readers_init.connect(use_strict_reader)
+    signals.page_generator_init.connect(start)
+    signals.all_generators_finalized.connect(finish)
+    signals.finalized.connect(after_writing)

@@ -1,65 +1,76 @@
-"""File rules: every content file can be read, is not empty, not oversized,
-and starts with an information (metadata) block.
+"""File rules: every file under content/ is a page, a shared part, a file the site
+publishes as it is, or an error that names it and says where it belongs.
 
-Guarantees: a file Pelican would silently drop or mangle (not UTF-8, empty,
-no metadata block, a line inside the block that is not ``Name: value``) is an
-error naming the file and line. A file over CONTENT_MAX_BYTES (default 1 MB)
-is an error too: a patient page that size is a pasting accident.
+Guarantees: nothing in the content folder is silently ignored (a page saved as
+``.md.txt``, a Markdown file directly in content/ or in a new folder, a ``.rst`` or
+``.html`` page); nothing reaches the site from elsewhere on the build machine (a
+link, or "symlink", to a file or folder outside content/ is refused, so no file
+such as /proc/self/environ can be published). Files that editors and operating
+systems leave behind (.DS_Store, Thumbs.db, backups ending in ~) are passed over.
 """
 
-from pelican import signals
+import fnmatch
+import os
 
-from . import add
-from .source import read_all
+from .document import display_path
+from .library import SHARED
 
-MAX_BYTES = 1_000_000
-
-
-def check_file(source, max_bytes):
-    if not source.data.strip():
-        add(source.path, 0, "the file is empty. Write the page in it, or delete the file.")
-        return
-    if len(source.data) > max_bytes:
-        add(
-            source.path,
-            0,
-            f"the file is {len(source.data) / 1e6:.1f} MB; the site accepts pages up to "
-            f"{max_bytes / 1e6:g} MB. Split it into several pages, or remove pasted material.",
-        )
-    if source.text is None:
-        try:
-            source.data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = source.data.count(b"\n", 0, error.start) + 1
-        add(
-            source.path,
-            line,
-            "the file is not saved as UTF-8 text, so some letters cannot be read. "
-            'Open it in your editor and save it again with the encoding "UTF-8".',
-        )
-        return
-    if not source.meta:
-        add(
-            source.path,
-            1,
-            "the file does not start with the information block (Title, Summary, "
-            "Reviewed, Next-review …). Put those lines, each written as "
-            '"Name: value", at the very top, then one empty line, then the text.',
-        )
-    elif source.meta_end:
-        add(
-            source.path,
-            source.meta_end,
-            "this line is inside the information block at the top but is not written "
-            'as "Name: value". Add the missing colon, or leave one empty line before the text.',
-        )
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+# Left by operating systems and editors; Pelican is told to ignore them too (IGNORE_FILES).
+JUNK = [".DS_Store", "._*", "Thumbs.db", "desktop.ini", "*~", ".#*", ".*.swp", ".*.swo"]
+PAGE_ADVICE = ("Pages are Markdown files (.md) in content/pages/, and the parts of the guide "
+               "in content/articles/.")
 
 
-def check(generator):
-    max_bytes = generator.settings.get("CONTENT_MAX_BYTES", MAX_BYTES)
-    for source in read_all(generator):
-        check_file(source, max_bytes)
+def is_junk(name):
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in JUNK)
 
 
-def register():
-    signals.page_generator_finalized.connect(check)
+def under(relative, folder):
+    return relative == folder or relative.startswith(folder + "/")
+
+
+def where_it_belongs(relative, settings):
+    """None for a file the site uses, else what is wrong and what to do."""
+    name = relative.rsplit("/", 1)[-1]
+    top = relative.split("/", 1)[0]
+    if any(under(relative, path) for path in settings["PAGE_PATHS"]):
+        if name.endswith(".md"):
+            return None
+        return (f"only Markdown files (.md) are pages, so this file is not used. If it is a page, "
+                f'save it as "{name.split(".")[0]}.md"; a picture goes in content/images/.')
+    if top == SHARED:
+        if "/" not in relative[len(SHARED) + 1 :] and name.endswith(".md"):
+            return None
+        return "content/shared/ holds only the shared parts, as .md files directly in it."
+    if any(under(relative, path) for path in settings["STATIC_PATHS"]):
+        if top != "images" or name.lower().endswith(PICTURES):
+            return None
+        return (f"content/images/ is for pictures ({', '.join(PICTURES)}). {PAGE_ADVICE}")
+    if relative in settings.get("TEMPLATE_PAGES", {}):
+        return None
+    if name.endswith(".md"):
+        return f"this page is not in a folder the site reads. {PAGE_ADVICE}"
+    return (f"the site does not use this file. {PAGE_ADVICE} Pictures go in content/images/. "
+            "Move the file there, or delete it.")
+
+
+def check(run):
+    settings, root = run.settings, run.settings["PATH"]
+    for folder, folders, names in os.walk(root):
+        for name in sorted(folders + names):
+            full = os.path.join(folder, name)
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            path = display_path(settings, relative)
+            if os.path.islink(full):
+                run.problems.add(
+                    path, 0,
+                    "this is a link (a shortcut) to something elsewhere on the computer, and "
+                    "the site publishes only what is really in content/. Copy the file itself "
+                    "into the folder, and delete the link.",
+                )
+            elif name in names and not is_junk(name):
+                problem = where_it_belongs(relative, settings)
+                if problem:
+                    run.problems.add(path, 0, problem)
+        folders[:] = [f for f in folders if not os.path.islink(os.path.join(folder, f))]

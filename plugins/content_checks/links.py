@@ -1,44 +1,78 @@
-"""Link rules: no internal link on the site leads nowhere.
+"""Link rules: every address a page links to is allowed, and none leads nowhere.
 
-Guarantees: every ``{filename}``, ``{static}`` or ``{attach}`` link, and every
-relative URL (``risks.html``, ``images/leg.png``, ``#when-to-get-help``), in
-every page points to a page or file the build produces; a ``#anchor`` (also
-``{filename}risks.md#anchor`` on another page) names a heading or other id
-that is on the target page. Otherwise it is an error with the Markdown line.
-Pelican itself only warns and ships the broken link. The rendered HTML is read
-with a regular expression, once per page: it is Python-Markdown's own output.
+Per file (from the parsed tree): links go to web pages (https, http), e-mail or phone
+(mailto, tel) or this site; pictures come from this site only, written
+``{static}/images/name.png`` (which works from every folder, in the file-system
+preview and under a sub-path); an address that cannot be read is an error, never a
+crash. Across the site: every ``{filename}``/``{static}`` link and every relative
+address names a page or file the build makes, inside the content folder, and a
+``#part`` names an id on the target page. Each problem names the line of the link.
 """
 
 import difflib
-import html
 import os
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-from pelican import signals
-
-from . import LineFinder, add, page_path
 from .metadata import all_pages
 
-URL_ATTRIBUTE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 INTRASITE = re.compile(r"^[{|](filename|static|attach)[|}](.*)$")
-EXTERNAL = re.compile(r"^(?:https?:|mailto:|tel:|//)", re.I)
+SCHEMES = ("http", "https", "mailto", "tel")
+PICTURES = "put the picture in content/images/ and write ![What it shows]({static}/images/name.png)"
+ANCHOR_ADVICE = (
+    "A link to a part of a page uses the heading's words in lower case, with hyphens for "
+    "spaces and no punctuation: ## When to get help is #when-to-get-help."
+)
 
 
-def ids_of(page):
-    if not hasattr(page, "_content_check_ids"):
-        page._content_check_ids = {a or b for a, b in ID_ATTRIBUTE.findall(page._content)}
-    return page._content_check_ids
+def refused(document, url, tag):
+    """Why an address may not be used at all, or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f'the address "{url}" cannot be read ({error}). Check it for a typing mistake.'
+    intrasite = INTRASITE.match(url)
+    if tag == "img":
+        if intrasite and intrasite[1] != "filename":
+            return None
+        return (f'the picture "{url}" is not written the way the site can show it everywhere: '
+                f"{PICTURES}.")
+    if intrasite:
+        if document.shared and not intrasite[2].startswith("/"):
+            return (f'in a shared part, write the path from the content folder, so it works on '
+                    f'every page: {{{intrasite[1]}}}/articles/risks.md, not "{url}".')
+        return None
+    if parts.scheme and parts.scheme.lower() not in SCHEMES:
+        return (f'the address "{url[:40]}" is not a web page: links may go to https://, '
+                "http://, mailto: and tel: addresses, and to pages of this site. Remove it, or "
+                "link to a real web address.")
+    return None
+
+
+def collect(document, root):
+    """The page's links and ids, for the site-wide check; addresses refused here."""
+    document.ids = {element.get("id") for element in root.iter() if element.get("id")}
+    for element in (e for e in root.iter() if e.tag in ("a", "img")):
+        url = element.get("href" if element.tag == "a" else "src")
+        if url is None or "citation__link" in (element.get("class") or ""):
+            continue  # a citation's target, the Sources list, is the template's
+        place, line = document.locate(element)
+        line = place.find(url[:40], line) if line else 0
+        problem = refused(document, url, element.tag)
+        if problem:
+            document.report((place, line), problem)
+        else:
+            document.links.append((url, place, line))
 
 
 class Site:
     """What the build will produce, to resolve links against."""
 
-    def __init__(self, generators):
+    def __init__(self, run, generators):
         self.context = generators[0].context
-        self.settings = generators[0].settings
+        self.settings = run.settings
+        self.run = run
         self.by_output = {}
         for generator in generators:
             for page in all_pages(generator):
@@ -46,34 +80,37 @@ class Site:
         self._files = None
 
     def files(self):
-        """Every output path of the site, pages and files (computed when needed)."""
+        """Every output path of the site, pages and files (worked out when needed)."""
         if self._files is None:
             self._files = set(self.by_output)
-            for content in self.context["static_content"].values():
-                self._files.add(content.save_as)
+            self._files.update(content.save_as for content in self.context["static_content"].values())
             theme = self.settings["THEME"]
             for static in self.settings["THEME_STATIC_PATHS"]:
                 root = os.path.join(theme, static)
                 for folder, _, names in os.walk(root):
                     for name in names:
                         relative = os.path.relpath(os.path.join(folder, name), root)
-                        self._files.add(
-                            posixpath.join(self.settings["THEME_STATIC_DIR"], relative)
-                        )
+                        self._files.add(posixpath.join(self.settings["THEME_STATIC_DIR"], relative))
         return self._files
 
+    def document_of(self, page):
+        return self.run.documents.get(page.relative_source_path)
+
     def intrasite(self, page, what, path):
-        """The content a {filename}/{static} path names, or None."""
-        if path.startswith("/"):
-            relative = path[1:]
-        else:
-            relative = os.path.normpath(os.path.join(page.relative_dir, path))
+        """The content a {filename}/{static} path names: a page, True for a file,
+        None when missing, or "outside" when it leaves the content folder."""
+        joined = path[1:] if path.startswith("/") else posixpath.join(page.relative_dir, path)
+        relative = posixpath.normpath(joined)
+        if relative.startswith("..") or os.path.isabs(relative):
+            return "outside"
         key = "generated_content" if what == "filename" else "static_content"
         found = self.context[key].get(relative)
         if found is None and what == "filename":
             found = self.context["static_content"].get(relative)
         # Pelican lists a {static} target even when the file is missing.
-        return found if found and os.path.isfile(found.source_path) else None
+        if found is None or not os.path.isfile(found.source_path):
+            return None
+        return found if hasattr(found, "_content") else True
 
     def relative(self, page, path):
         """The page an ordinary relative URL names, True for a file, or None."""
@@ -85,67 +122,63 @@ class Site:
             return self.by_output[target]
         return True if target in self.files() else None
 
+    def near_miss(self, what, path):
+        """The same file name elsewhere in the content folder, written from the top."""
+        key = "generated_content" if what == "filename" else "static_content"
+        name = posixpath.basename(path)
+        same = [p for p in self.context[key] if posixpath.basename(p) == name]
+        same = same or difflib.get_close_matches(path.lstrip("./"), list(self.context[key]), n=1)
+        return f' Did you mean "{{{what}}}/{same[0]}"?' if same else ""
 
-def anchor_problem(url, fragment, target):
-    ids = ids_of(target)
+
+def anchor_problem(site, url, fragment, target):
+    document = site.document_of(target)
+    ids = document.ids if document else set()
     if fragment in ids:
         return None
-    headings = sorted(i for i in ids if not i.startswith(("fn:", "fnref:")))
-    close = difflib.get_close_matches(fragment, headings, n=1)
+    close = difflib.get_close_matches(fragment, sorted(ids), n=1)
     hint = f'Did you mean "#{close[0]}"? ' if close else ""
-    return (
-        f'the link "{url}" points to "#{fragment}", which is not a heading on that page. '
-        f"{hint}The link must use the heading's name in lower case with hyphens, as "
-        "in the address bar when you click the heading in the contents."
-    )
+    return f'the link "{url}" points to "#{fragment}", which is not a heading on that page. {hint}{ANCHOR_ADVICE}'
 
 
 def check_link(site, page, url):
     """A plain-words problem with one link, or None."""
-    if url.startswith("#"):  # most links: footnotes and headings on the same page
-        return anchor_problem(url, url[1:], page)
-    if EXTERNAL.match(url):
-        return None
+    if url.startswith("#"):
+        return anchor_problem(site, url, url[1:], page)
     match = INTRASITE.match(url)
     parts = urlsplit(match[2] if match else url)
     if not match and (parts.scheme or parts.netloc):
-        return None  # external, mailto:, tel: (javascript: is a markup rule)
+        return None  # another site, mailto:, tel: (anything else is refused when read)
     path = unquote(parts.path)
+    target = page
     if match:
         target = site.intrasite(page, match[1], path)
+        if target == "outside":
+            return (f'the link "{url}" points outside the content folder. Link only to pages '
+                    "and files in content/.")
         if target is None:
-            return (
-                f'the link "{url}" points to "{path}", which is not in the content '
-                "folder. Check the file name and folder (write ../pages/about.md to "
-                "reach another folder)."
-            )
+            return (f'the link "{url}" points to "{path}", which is not in the content folder.'
+                    f"{site.near_miss(match[1], path)} A path from the content folder "
+                    "({filename}/articles/risks.md) works from every page.")
     elif path:
         target = site.relative(page, path)
         if target is None:
-            return (
-                f'the link "{url}" points to "{path}", which is not a page or file of '
-                "the site. To link to another page, write [text]({filename}risks.md) "
-                "with the page's file name."
-            )
-    else:
-        target = page
-    if parts.fragment and target is not True and hasattr(target, "_content"):
-        return anchor_problem(url, parts.fragment, target)
+            return (f'the link "{url}" points to "{path}", which is not a page or file of the '
+                    "site. To link to another page, write [text]({filename}/articles/risks.md) "
+                    "with the page's file.")
+    if parts.fragment and target is not True:
+        return anchor_problem(site, url, parts.fragment, target)
     return None
 
 
-def check(generators):
-    site = Site(generators)
+def check(run, generators):
+    site = Site(run, generators)
     for page in sorted(site.by_output.values(), key=lambda p: p.relative_source_path):
-        find_line = None
-        for a, b in URL_ATTRIBUTE.findall(page._content):
-            url = a or b
-            url = html.unescape(url) if "&" in url else url
-            problem = check_link(site, page, url)
+        document = site.document_of(page)
+        for url, place, line in document.links if document else ():
+            try:
+                problem = check_link(site, page, url)
+            except ValueError as error:
+                problem = f'the address "{url}" cannot be read ({error}).'
             if problem:
-                find_line = find_line or LineFinder(page.source_path)
-                add(page_path(page), find_line(url), problem)
-
-
-def register():
-    signals.all_generators_finalized.connect(check)
+                place.report((place, line), problem)

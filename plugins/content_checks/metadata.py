@@ -1,15 +1,13 @@
-"""Metadata rules: the information block of every page is complete and valid.
+"""Rules for the information block at the top of every content file.
 
-Guarantees, for every content file: only known fields (CONTENT_METADATA_KEYS;
-a misspelt ``Reviwed`` is an error with a suggestion), none twice; Title,
-Summary, Reviewed and Next-review present and not empty; dates written
-YYYY-MM-DD and real; Next-review after Reviewed; a Summary of at most
-CONTENT_SUMMARY_MAX characters (160, a meta description); a lower-case,
-hyphenated Slug; a whole-number, unique Order on guide articles; a Template
-the theme has; a known Status; a Lang that is a language code. A Next-review date that has passed is a
-warning, or an error when CONTENT_REVIEW_OVERDUE_IS_ERROR is set (as
-``publishconf.py`` does for ``make publish``). No two pages share a slug or a
-title.
+Per file: only known fields, each once, and only where they belong (``Order`` on the
+parts of the guide, addresses on ordinary pages, five fields on shared parts); Title,
+Summary, Reviewed and Next-review present; dates real, ``Reviewed`` not in the future
+and ``Next-review`` after it but at most CONTENT_REVIEW_MAX_YEARS later; an overdue
+review a warning (an error with CONTENT_REVIEW_OVERDUE_IS_ERROR, as for ``make
+publish``); no ``Reviewer`` an error with CONTENT_REQUIRE_REVIEWER (``make publish``):
+nothing goes live that no clinician signed off. Across the site: no two pages share
+a slug, a title or an address, and each part of the guide has its own ``Order``.
 """
 
 import datetime
@@ -18,20 +16,34 @@ import os
 import re
 
 from guide import in_guide
-from pelican import signals
+from review_dates import today
 
-from . import ERROR, WARNING, add
-from .source import read_all
+from .problems import ERROR, WARNING
+from .settings import line_of
 
 KEYS = [
     "Title", "Slug", "Summary", "Reviewed", "Next-review", "Reviewer", "Order",
     "Template", "Save_as", "URL", "Status", "Lang",
 ]
 REQUIRED = ["Title", "Summary", "Reviewed", "Next-review"]
+SHARED_KEYS = [*REQUIRED, "Reviewer"]
+# Fields that only some kinds of file may have: field -> (kinds, advice elsewhere).
+ONLY = {
+    "Order": ({"article"}, "only the parts of the guide have it. To make this page a part "
+              "of the guide, move the file to content/articles/; otherwise remove the line."),
+    "Save_as": ({"page"}, "the parts of the guide get their address from their Slug. "
+                "Remove the line."),
+    "URL": ({"page"}, "the parts of the guide get their address from their Slug. Remove "
+            "the line."),
+    "Template": ({"page"}, "the parts of the guide all look the same. Remove the line."),
+}
 STATUSES = ["published", "hidden", "draft"]
 SUMMARY_MAX = 160
+REVIEW_MAX_YEARS = 3  # the NHS cycle for health information
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ORDER = re.compile(r"^[1-9][0-9]{0,3}$")
+ADDRESS = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.html$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # as in <html lang="…">
 # Fields whose value has a fixed form: (field, test, what to write instead).
 VALUE_RULES = [
@@ -41,40 +53,130 @@ VALUE_RULES = [
      "or leave the line out for English."),
     ("Status", lambda value: value.lower() in STATUSES,
      f". Write one of: {', '.join(STATUSES)}, or leave the line out."),
+    ("Order", ORDER.match, '. Write the place of this part in the guide as a whole number '
+     "without leading zeros: 1, 2, 3 …"),
+    ("Save_as", lambda v: ADDRESS.match(v), ". Write a file name such as about.html: lower "
+     "case letters, digits and hyphens, ending in .html, with no folder."),
 ]
 
 
-def check_keys(source, known):
-    """Report unknown and repeated keys; return the keys suggested for misspellings."""
-    by_lower = {key.lower(): key for key in known}
-    seen = {}
-    suggested = set()
-    for entry in source.meta:
+def role_of(relative, settings):
+    """What a content file is, from the folder it is in."""
+    if relative.replace(os.sep, "/").startswith("shared/"):
+        return "shared"
+    return "article" if in_guide_path(relative, settings) else "page"
+
+
+def in_guide_path(relative, settings):
+    return relative.startswith(settings.get("GUIDE_PATH", "articles") + os.sep)
+
+
+def check_file(document):
+    settings = document.settings
+    known = KEYS if not document.shared else SHARED_KEYS
+    misspelt = check_keys(document, settings.get("CONTENT_METADATA_KEYS", KEYS), known)
+    check_values(document, misspelt)
+    check_dates(document, settings)
+    if settings.get("CONTENT_REQUIRE_REVIEWER") and not document.value("Reviewer"):
+        document.report(
+            0,
+            "no clinician has signed this file off yet, so it cannot be published. Once a "
+            'clinician has checked it, add the line "Reviewer: <their name and role>" to '
+            "the information block (and update \"Reviewed\").",
+        )
+
+
+def check_keys(document, site_keys, allowed):
+    """Report unknown, misplaced and repeated keys; return the keys suggested for
+    misspellings (so they are not also reported as missing)."""
+    by_lower = {key.lower(): key for key in site_keys}
+    seen, suggested = {}, set()
+    for entry in document.meta:
         lower = entry.key.lower()
         if lower not in by_lower:
             close = difflib.get_close_matches(lower, by_lower, n=1, cutoff=0.6)
             hint = f'Did you mean "{by_lower[close[0]]}"? ' if close else ""
             suggested.update(by_lower[c] for c in close)
-            add(
-                source.path,
+            document.report(
                 entry.line,
                 f'"{entry.key}" is not a field this site knows. {hint}'
-                f"The fields are: {', '.join(known)}.",
+                f"The fields are: {', '.join(allowed)}.",
             )
         elif lower in seen:
-            add(
-                source.path,
+            document.report(
                 entry.line,
                 f'"{by_lower[lower]}" is written twice (first on line {seen[lower]}). '
                 "Keep only one.",
             )
         else:
             seen[lower] = entry.line
+            key = by_lower[lower]
+            if key not in allowed:
+                document.report(
+                    entry.line,
+                    f'"{key}" does not belong in a shared part: shared parts have only '
+                    f"{', '.join(allowed)}. Remove the line.",
+                )
+            elif key in ONLY and document.role not in ONLY[key][0]:
+                document.report(entry.line, f'this file has "{key}", but {ONLY[key][1]}')
     return suggested
 
 
-def parse_date(source, key):
-    entry = source.first(key)
+def check_values(document, misspelt):
+    for key in REQUIRED:
+        entry = document.first(key)
+        if entry is None:
+            if key not in misspelt:  # "Did you mean" has said it
+                document.report(
+                    0,
+                    f'"{key}" is missing. Add a line "{key}: …" to the information block '
+                    "at the top of the file.",
+                )
+        elif not entry.value:
+            document.report(entry.line, f'"{key}" is empty. Write its value after the colon.')
+    summary = document.first("Summary")
+    limit = document.settings.get("CONTENT_SUMMARY_MAX", SUMMARY_MAX)
+    if summary and len(summary.value) > limit:
+        document.report(
+            summary.line,
+            f'"Summary" is {len(summary.value)} characters long; search results show '
+            f"at most {limit}. Shorten it.",
+        )
+    for key, valid, advice in VALUE_RULES:
+        entry = document.first(key)
+        if entry and not valid(entry.value):
+            document.report(entry.line, f'"{key}" is "{entry.value}"{advice}')
+    check_address(document)
+    template = document.first("Template")
+    if template:
+        templates = os.path.join(document.settings["THEME"], "templates")
+        if not os.path.isfile(os.path.join(templates, template.value + ".html")):
+            document.report(
+                template.line,
+                f'"Template" is "{template.value}", which the site does not have. '
+                "Leave the line out, or ask the web team.",
+            )
+
+
+def check_address(document):
+    """A page's URL is where the site's links send patients: it must be the address
+    the page is saved as (only the home page, saved as index.html, may leave it empty)."""
+    url, save_as = document.first("URL"), document.first("Save_as")
+    if url is None or not ADDRESS.match(save_as.value if save_as else ""):
+        if url is not None and save_as is None:
+            document.report(url.line, '"URL" needs a "Save_as" with the same address. '
+                            "Add it, or remove the URL line.")
+        return
+    if url.value != save_as.value and not (url.value == "" and save_as.value == "index.html"):
+        document.report(
+            url.line,
+            f'"URL" is "{url.value}", but the page is saved as "{save_as.value}": links to '
+            f'it would lead nowhere. Write "URL: {save_as.value}".',
+        )
+
+
+def parse_date(document, key):
+    entry = document.first(key)
     if entry is None or not entry.value:
         return None
     try:
@@ -82,8 +184,7 @@ def parse_date(source, key):
             return datetime.date.fromisoformat(entry.value)
     except ValueError:
         pass
-    add(
-        source.path,
+    document.report(
         entry.line,
         f'"{key}" is {entry.value}, which is not a date. Write it as YYYY-MM-DD, '
         "for example 2027-11-25.",
@@ -91,85 +192,60 @@ def parse_date(source, key):
     return None
 
 
-def check_dates(source, overdue_level, today):
-    reviewed = parse_date(source, "Reviewed")
-    next_review = parse_date(source, "Next-review")
-    if reviewed and next_review and next_review <= reviewed:
-        add(
-            source.path,
-            source.first("Next-review").line,
-            f'"Next-review" ({next_review}) must be after "Reviewed" ({reviewed}). '
-            "Check both dates.",
+def check_dates(document, settings):
+    reviewed = parse_date(document, "Reviewed")
+    next_review = parse_date(document, "Next-review")
+    now = today(settings)
+    years = settings.get("CONTENT_REVIEW_MAX_YEARS", REVIEW_MAX_YEARS)
+    if reviewed and (reviewed > now or reviewed.year < 2000):
+        document.report(
+            document.first("Reviewed").line,
+            f'"Reviewed" is {reviewed}, which is {"in the future" if reviewed > now else "not a real review date"}. '
+            "Write the date a clinician last checked the page.",
         )
-    elif next_review and next_review < today:
-        add(
-            source.path,
-            source.first("Next-review").line,
+    if not (reviewed and next_review):
+        return
+    line = document.first("Next-review").line
+    if next_review <= reviewed:
+        document.report(
+            line,
+            f'"Next-review" ({next_review}) must be after "Reviewed" ({reviewed}). Check both dates.',
+        )
+    elif next_review > add_years(reviewed, years):
+        document.report(
+            line,
+            f'"Next-review" ({next_review}) is more than {years} years after "Reviewed" '
+            f"({reviewed}). Health information is checked at least every {years} years: "
+            f"choose a date up to {add_years(reviewed, years)}.",
+        )
+    elif next_review < now:
+        document.report(
+            line,
             f"this page was due for review on {next_review}, which has passed. Ask a "
             'clinician to check it, then update "Reviewed" and "Next-review".',
-            overdue_level,
+            ERROR if settings.get("CONTENT_REVIEW_OVERDUE_IS_ERROR") else WARNING,
         )
 
 
-def check_values(source, settings, misspelt):
-    for key in REQUIRED:
-        entry = source.first(key)
-        if entry is None:
-            if key in misspelt:
-                continue  # "Did you mean" has said it
-            add(
-                source.path,
-                0,
-                f'"{key}" is missing. Add a line "{key}: …" to the information block '
-                "at the top of the file.",
-            )
-        elif not entry.value:
-            add(source.path, entry.line, f'"{key}" is empty. Write its value after the colon.')
-    summary = source.first("Summary")
-    limit = settings.get("CONTENT_SUMMARY_MAX", SUMMARY_MAX)
-    if summary and len(summary.value) > limit:
-        add(
-            source.path,
-            summary.line,
-            f'"Summary" is {len(summary.value)} characters long; search results show '
-            f"at most {limit}. Shorten it.",
-        )
-    for key, valid, advice in VALUE_RULES:
-        entry = source.first(key)
-        if entry and not valid(entry.value):
-            add(source.path, entry.line, f'"{key}" is "{entry.value}"{advice}')
-    template = source.first("Template")
-    if template:
-        templates = os.path.join(settings["THEME"], "templates")
-        if not os.path.isfile(os.path.join(templates, template.value + ".html")):
-            add(
-                source.path,
-                template.line,
-                f'"Template" is "{template.value}", which the site does not have. '
-                "Leave the line out, or ask the web team.",
-            )
+def add_years(date, years):
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
 
 
-def check_order(guide_sources):
-    seen = {}
-    for source in guide_sources:
-        order = source.first("Order")
-        if order is None or not order.value.isdigit():
-            add(
-                source.path,
-                order.line if order else 0,
-                '"Order" must be a whole number giving the place of this article in the '
-                'guide (1, 2, 3 …). Add or correct the line "Order: …".',
-            )
-        elif order.value in seen:
-            add(
-                source.path,
-                order.line,
-                f'"Order" is {order.value}, the same as in {seen[order.value]}. '
-                "Give each article its own number.",
-            )
-        else:
-            seen[order.value] = source.path
+def for_pelican(document, reader):
+    """The metadata Pelican gets: the known fields as Pelican processes them, a title
+    even when it is missing (so Pelican never drops the file; the problem is reported),
+    and the page's sources in the order it cites them."""
+    metadata = {}
+    for entry in document.meta:
+        name = entry.key.lower()
+        if name not in metadata and name in {key.lower() for key in KEYS}:
+            metadata[name] = reader.process_metadata(name, entry.value)
+    metadata.setdefault("title", os.path.splitext(os.path.basename(document.relative))[0])
+    metadata["sources"] = document.sources
+    return metadata
 
 
 def all_pages(generator):
@@ -181,39 +257,41 @@ def all_pages(generator):
     ]
 
 
-def check_duplicates(generator, sources):
-    by_relative = {source.relative_source_path: source for source in sources}
-    for key in ("Slug", "Title"):
+def check_site(run, generators):
+    pages = [(p, run.documents[p.relative_source_path]) for g in generators
+             for p in all_pages(g) if p.relative_source_path in run.documents]
+    for label, value_of in (("slug", lambda p: p.slug), ("title", lambda p: p.title),
+                            ("address", lambda p: p.save_as)):
         groups = {}
-        for page in all_pages(generator):
-            source = by_relative.get(page.relative_source_path)
-            value = getattr(page, key.lower(), None)
-            if source is not None and isinstance(value, str):  # a list: key written twice
-                groups.setdefault(value.lower(), []).append((source, value))
+        for page, document in pages:
+            value = value_of(page)
+            if isinstance(value, str) and value:
+                groups.setdefault((value.lower(), page.lang), []).append((document, value))
         for group in (g for g in groups.values() if len(g) > 1):
-            for source, value in group:
-                others = " and ".join(s.path for s, _ in group if s is not source)
-                entry = source.first(key)
-                add(
-                    source.path,
+            for document, value in group:
+                others = " and ".join(d.path for d, _ in group if d is not document)
+                key = {"address": "Save_as"}.get(label, label.capitalize())
+                entry = document.first(key)
+                document.report(
                     entry.line if entry else 0,
-                    f'the {key.lower()} "{value}" is also used by {others}. '
-                    f"Each page needs its own {key.lower()}.",
+                    f'the {label} "{value}" is also used by {others}. Each page needs its own {label}.',
                 )
-
-
-def check(generator):
-    settings = generator.settings
-    known = settings.get("CONTENT_METADATA_KEYS", KEYS)
-    overdue = ERROR if settings.get("CONTENT_REVIEW_OVERDUE_IS_ERROR") else WARNING
-    today = datetime.date.today()
-    sources = [s for s in read_all(generator) if s.meta]
-    for source in sources:
-        check_values(source, settings, check_keys(source, known))
-        check_dates(source, overdue, today)
-    check_order([s for s in sources if in_guide(s, settings.get("GUIDE_PATH", "articles"))])
-    check_duplicates(generator, sources)
-
-
-def register():
-    signals.page_generator_finalized.connect(check)
+    slugs = {page.slug for page, _ in pages}
+    for setting in ("MENU_PAGES", "FOOTER_PAGES"):
+        for slug in run.settings.get(setting, []):
+            if slug not in slugs:
+                run.problems.add(*line_of(setting), f'{setting} names "{slug}", but no page has '
+                                 f"that Slug. Correct the setting, or the page's Slug.")
+    guide_path = run.settings.get("GUIDE_PATH", "articles")
+    orders = {}
+    for page, document in pages:
+        order = document.first("Order")
+        if in_guide(page, guide_path) and order is None:
+            document.report(0, '"Order" is missing: every part of the guide has its place in '
+                            'the guide (1, 2, 3 …). Add the line "Order: …".')
+        elif order is not None and ORDER.match(order.value):
+            key = (order.value, page.lang)
+            if key in orders:
+                document.report(order.line, f'"Order" is {order.value}, the same as in '
+                                f"{orders[key]}. Give each part its own number.")
+            orders.setdefault(key, document.path)

@@ -1,4 +1,4 @@
-"""The five articles read as one guide.
+"""The articles read as one guide, and the site's menus.
 
 Guarantees: every page whose source is under GUIDE_PATH (``content/articles``)
 is part of the guide, ordered by its ``Order`` metadata. Templates get
@@ -6,6 +6,10 @@ is part of the guide, ordered by its ``Order`` metadata. Templates get
 contents list) and, on each guide page, ``page.guide_previous`` and
 ``page.guide_next`` (None at either end) and ``page.guide_number`` (1-based).
 Each of those is a ``GuideEntry``: the page, its URL and its title.
+``menu_pages`` and ``footer_pages`` are the pages named (by slug) in the
+settings MENU_PAGES and FOOTER_PAGES, as GuideEntry too, so no template writes
+an address or a title of its own; a slug no page has is left out here (the
+content checks report it). ``home_page`` is the page saved as index.html.
 """
 
 import os
@@ -48,6 +52,11 @@ def build_guide(generator):
         page.guide_previous = entries[number - 2] if number > 1 else None
         page.guide_next = entries[number] if number < len(guide) else None
     generator.context["guide_pages"] = entries
+    by_slug = {page.slug: page for page in generator.pages}
+    generator.context["home_page"] = next((p for p in generator.pages if p.save_as == "index.html"), None)
+    for setting, name in (("MENU_PAGES", "menu_pages"), ("FOOTER_PAGES", "footer_pages")):
+        pages = [by_slug[slug] for slug in generator.settings.get(setting, []) if slug in by_slug]
+        generator.context[name] = [GuideEntry(page, page.url, page.title) for page in pages]
 
 
 def register():

@@ -1,13 +1,17 @@
-"""Review dates of every page, as dates.
+"""Review dates of every page, as dates, and the day the build counts as today.
 
 Guarantees: a page's ``Reviewed`` and ``Next-review`` metadata (YYYY-MM-DD)
 are available to templates as ``page.reviewed`` and ``page.next_review``,
 ``datetime.date`` objects, and the ``long_date`` filter writes a date the
 way patients read it ("25 November 2026"). A value that is not a valid date
-stays a string here; the content checks report it.
+stays a string here; the content checks report it. ``today(settings)`` is the
+date in the site's TIMEZONE, taken from SOURCE_DATE_EPOCH when it is set (the
+reproducible-builds convention: a build, and every test, can fix its day).
 """
 
 import datetime
+import os
+import zoneinfo
 
 from pelican import signals
 
@@ -19,6 +23,13 @@ def parse_date(value):
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
         return None
+
+
+def today(settings):
+    zone = zoneinfo.ZoneInfo(settings["TIMEZONE"])
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # not a number: the checks say so
+    now = datetime.datetime.fromtimestamp(int(epoch), zone) if epoch.isdigit() else datetime.datetime.now(zone)
+    return now.date()
 
 
 def long_date(value):

@@ -49,10 +49,10 @@ class WholeGuide:
     next_review: datetime.date  # the earliest next review: when the whole is due
     modified: object  # the sitemap's date, the newest part's (see review_sitemap)
     version: str
+    reviewer: str
     cover_card: str = ""  # the emergency card without ids or source numbers
     pdf: object = None
     slug: str = field(init=False)
-    reviewer: str = ""
 
     def __post_init__(self):
         self.slug = self.save_as.rsplit(".", 1)[0]
@@ -63,28 +63,35 @@ def site_url(settings, save_as):
     return path_to_url(get_relative_path(save_as)) if settings["RELATIVE_URLS"] else settings["SITEURL"]
 
 
-def whole_guide(entries, settings, siteurl, svg_style=""):
+def whole_guide(entries, context, sources, siteurl, svg_style=""):
+    """The combined page. Each part is its page's text and its Sources list (the theme's
+    partial `sources`, as on the page itself), rewritten by `combine`."""
     pages = [entry.page for entry in entries]
-    texts, cards = combine(pages, siteurl, svg_style)
+    texts, cards = combine([(page, page.get_content(siteurl)
+                             + sources.render(dict(context, SITEURL=siteurl, page=page)))
+                            for page in pages], siteurl, svg_style)
     # A date that is not one stays a string (review_dates); the checks report it.
     dated = [page for page in pages if isinstance(getattr(page, "reviewed", None), datetime.date)]
     newest = max(dated, key=lambda page: page.reviewed, default=None)
     next_reviews = [page.next_review for page in dated
                     if isinstance(getattr(page, "next_review", None), datetime.date)]
+    reviewers = [getattr(page, "reviewer", "") for page in pages]
     emergency = cards.get("emergency")
     return WholeGuide(
-        title=settings["SITENAME"],
+        title=context["SITENAME"],
         summary=f"All {len(pages)} parts of the guide on one page, with their sources, "
                 "to print or to save.",
-        lang=settings["DEFAULT_LANG"],
-        url=settings["WHOLE_GUIDE_URL"],
-        save_as=settings["WHOLE_GUIDE_SAVE_AS"],
+        lang=context["DEFAULT_LANG"],
+        url=context["WHOLE_GUIDE_URL"],
+        save_as=context["WHOLE_GUIDE_SAVE_AS"],
         parts=[Part(number, page.slug, page.title, text, page)
                for number, (page, text) in enumerate(zip(pages, texts), start=1)],
         reviewed=getattr(newest, "reviewed", None),
         next_review=min(next_reviews, default=None),
         modified=getattr(newest, "modified", None),
-        version=settings["PDF_LEAFLET_VERSION"] or (newest.reviewed.isoformat() if newest else ""),
+        version=context["PDF_LEAFLET_VERSION"] or (newest.reviewed.isoformat() if newest else ""),
+        # signed off when every part is, by whoever signed the parts
+        reviewer="; ".join(dict.fromkeys(reviewers)) if all(reviewers) else "",
         cover_card=cover_card(emergency) if emergency else "",
     )
 
@@ -99,10 +106,11 @@ def write(generator, writer):
         return
     save_as = settings["WHOLE_GUIDE_SAVE_AS"]
     siteurl = site_url(settings, save_as)
-    guide = context["whole_guide"] = whole_guide(entries, settings, siteurl)
+    sources = generator.get_template("partials/sources")
+    guide = context["whole_guide"] = whole_guide(entries, context, sources, siteurl)
     template = generator.get_template("whole-guide")
     if settings["PDF_LEAFLET"]:
-        paper = whole_guide(entries, settings, siteurl, leaflet.svg_style(settings))
+        paper = whole_guide(entries, context, sources, siteurl, leaflet.svg_style(settings))
         html = template.render(dict(context, SITEURL=siteurl, page=paper, leaflet=True))
         guide.pdf = leaflet.make(html, context, siteurl)
     writer.write_file(save_as, template, context, relative_urls=settings["RELATIVE_URLS"],

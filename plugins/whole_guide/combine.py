@@ -27,6 +27,7 @@ ID_LISTS = frozenset(("aria-labelledby", "aria-describedby", "aria-controls", "a
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 CARD = "care-card"
 HIDDEN = "visually-hidden"
+BACK_LINK = "sources__back"  # from a source in the Sources list to where it is cited
 
 
 @dataclass
@@ -190,7 +191,7 @@ class Part(Rewriter):
     def start(self, tag, attrs):
         classes = classes_of(attrs)
         href = dict(attrs).get("href") or ""
-        if "footnote-backref" in classes and self.prefix(href[1:]) in self.removed:
+        if BACK_LINK in classes and self.prefix(href[1:]) in self.removed:
             return None  # it leads back to a citation in a card left out
         depth = len(self.open)  # of this element, once it is open
         written = [(name, self.value(name, value)) for name, value in attrs]
@@ -257,16 +258,16 @@ class CoverCard(Rewriter):
 def combine(pages, siteurl, svg_style=""):
     """The guide's pages, in order, as parts of one page: ([HTML of each part], {kind: Card}).
 
-    `siteurl` is the one the pages' links are written with on the combined page;
-    `svg_style`, if any, is put in a <style> inside every inline SVG (for WeasyPrint,
-    which draws an inline SVG with its own styles only, not the page's)."""
+    `pages` are (page, its HTML) pairs; `siteurl` is the one the pages' links are written
+    with on the combined page; `svg_style`, if any, is put in a <style> inside every
+    inline SVG (for WeasyPrint, which draws an inline SVG with its own styles only)."""
     guide_links = {}
-    for page in pages:
+    for page, _ in pages:
         for address in (page.url, f"./{page.url}", f"{siteurl}/{page.url}"):
             guide_links[address] = page.slug
     cards = {}
-    parts = [Part(number, page.slug, guide_links, cards, svg_style).rewrite(page.get_content(siteurl))
-             for number, page in enumerate(pages, start=1)]
+    parts = [Part(number, page.slug, guide_links, cards, svg_style).rewrite(text)
+             for number, (page, text) in enumerate(pages, start=1)]
     return parts, cards
 
 

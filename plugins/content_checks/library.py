@@ -1,0 +1,95 @@
+"""What content/shared/ holds, read and checked once per build before any page:
+the help cards and other shared parts, the list of sources and the numbers."""
+
+import os
+import re
+
+SHARED = "shared"  # the folder, under the content folder
+SOURCES, NUMBERS = "sources.md", "numbers.md"
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+NUMBER = re.compile(r"^\d{1,4}(-\d{1,4})?$")
+
+
+class Library:
+    def __init__(self, reader):
+        self.reader = reader
+        self.parts = None  # name -> Document, once loaded
+        self._sources = {}  # tag -> the source, as HTML
+        self._numbers = {}  # name -> "2" or "2-3"
+        self.shown_on = {}  # name -> paths of the pages that show it
+
+    def load(self):
+        if self.parts is not None:
+            return
+        self.parts = {}
+        folder = os.path.join(self.reader.settings["PATH"], SHARED)
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".md")) if os.path.isdir(folder) else []
+        # The sources first, then the numbers: every other part may use both.
+        for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
+            role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
+            document = self.reader.read_document(f"{SHARED}/{name}", role)
+            if role == "sources":
+                self._sources = document.source_html
+            elif role == "numbers":
+                self._numbers = read_numbers(document)
+            else:
+                self.parts[name[:-3]] = document
+
+    def part(self, name):
+        self.load()
+        return self.parts.get(name)
+
+    def part_names(self):
+        self.load()
+        return sorted(self.parts)
+
+    def sources(self):
+        self.load()
+        return self._sources
+
+    def numbers(self):
+        self.load()
+        return self._numbers
+
+    def guide_parts(self):
+        """How many parts the guide has: the Markdown files in GUIDE_PATH."""
+        folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
+        return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+
+    def used_by(self, name, document):
+        self.shown_on.setdefault(name, set()).add(document.path)
+
+
+def cells(row):
+    return [" ".join("".join(cell.itertext()).split()) for cell in row]
+
+
+def read_numbers(document):
+    """name -> value from the table of content/shared/numbers.md."""
+    tables = list(document.root.iter("table")) if document.root is not None else []
+    if len(tables) != 1:
+        document.report(
+            document.body_start,
+            "this file must hold one table of numbers: | Name | Value | What it is | Source |.",
+        )
+        return {}
+    rows = list(tables[0].iter("tr"))
+    header = [cell.lower() for cell in cells(rows[0])] if rows else []
+    if header[:2] != ["name", "value"]:
+        document.report(rows[0] if rows else document.body_start,
+                        'the table\'s first two columns must be "Name" and "Value".')
+        return {}
+    numbers = {}
+    for row in rows[1:]:
+        name, value = (cells(row) + ["", ""])[:2]
+        if not NAME.match(name):
+            document.report(row, f'"{name}" cannot be a name: write it in lower case letters, '
+                            "digits and _ (for example stockings_spider_days).", needle=name or "|")
+        elif not NUMBER.match(value):
+            document.report(row, f'the value of {name} is "{value}": write a whole number '
+                            '(2) or a range (2-3).', needle=name)
+        elif name in numbers:
+            document.report(row, f"{name} is in the table twice. Keep one row.", needle=name)
+        else:
+            numbers[name] = value
+    return numbers

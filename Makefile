@@ -2,7 +2,6 @@
 # `make html` and `make test` work on a fresh machine with Python 3.11 and make.
 PY?=python3
 VENV?=$(CURDIR)/.venv
-PELICAN?=$(VENV)/bin/pelican
 PELICANOPTS=
 
 BASEDIR=$(CURDIR)
@@ -11,14 +10,16 @@ OUTPUTDIR=$(BASEDIR)/output
 CONFFILE=$(BASEDIR)/pelicanconf.py
 PUBLISHCONF=$(BASEDIR)/publishconf.py
 
-SSH_HOST=localhost
+# Uploads have no default destination: each must be given (see README "Publishing").
+SSH_HOST=
 SSH_PORT=22
-SSH_USER=root
-SSH_TARGET_DIR=/var/www
-# Where rsync_upload sends the site: over ssh by default, or a local folder.
-RSYNC_DEST?=$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)
+SSH_USER=
+SSH_TARGET_DIR=
+# Where rsync_upload sends the site: SSH_USER@SSH_HOST:SSH_TARGET_DIR, or any rsync
+# destination (also a local folder) given as RSYNC_DEST.
+RSYNC_DEST?=$(if $(SSH_HOST),$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR))
 
-S3_BUCKET=my_s3_bucket
+S3_BUCKET=
 
 GITHUB_PAGES_BRANCH=gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE=Generate Pelican site
@@ -33,17 +34,18 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
-# Servers listen on this machine only unless told otherwise.
+# The preview server listens on this machine only unless told otherwise.
 SERVER ?= 127.0.0.1
+PORT ?= 8000
 
-PORT ?= 0
-ifneq ($(PORT), 0)
-	PELICANOPTS += -p $(PORT)
-endif
-
-# html and publish go through build.py: the content checks collect every problem,
-# and a failed or interrupted build leaves output/ exactly as it was.
-BUILD=$(VENV)/bin/python $(BASEDIR)/build.py
+# Every build goes through build.py (also the preview's): the content checks collect
+# every problem, a failed or interrupted build leaves output/ exactly as it was, and
+# only a previous build of this site is ever replaced or removed. The uploads run
+# under its lock, on a finished build. `exec` makes build.py and preview.py make's own
+# children instead of a shell's, so they stop when make is killed (see build.py).
+BUILD=exec "$(VENV)/bin/python" "$(CURDIR)/build.py"
+PREVIEW=exec "$(VENV)/bin/python" "$(CURDIR)/preview.py"
+UPLOAD=$(BUILD) --upload -o "$(OUTPUTDIR)" --
 
 help:
 	@echo 'Makefile for the sclerotherapy patient guide                              '
@@ -57,9 +59,10 @@ help:
 	@echo '   make pdf                            generate, with the PDF leaflet     '
 	@echo '   make serve [PORT=8000]              serve site at http://127.0.0.1:8000'
 	@echo '   make devserver [PORT=8000]          serve and regenerate together      '
-	@echo '   make rsync_upload                   upload the web site via rsync+ssh  '
-	@echo '   make s3_upload                      upload the web site via S3         '
+	@echo '   make rsync_upload SSH_HOST=… SSH_TARGET_DIR=…  upload via rsync+ssh     '
+	@echo '   make s3_upload S3_BUCKET=…          upload the web site via S3         '
 	@echo '   make github                         upload the web site via gh-pages   '
+	@echo '   make deploy/nginx.conf              rewrite it from the header settings'
 	@echo '   make bench                          benchmark speed and page weight    '
 	@echo '                                                                          '
 	@echo 'Set the DEBUG variable to 1 to enable debugging, e.g. make DEBUG=1 html   '
@@ -89,11 +92,15 @@ pdf: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps
 	"$(VENV)/bin/python" -m pytest
 
-# Debian packages the tests need, installed only when missing (as root, as in CI),
-# so this is instant on a machine that has them: Chromium and its fonts for the
-# browser tests, Java for the HTML checker, nginx and Apache to serve the published
-# site with the shipped configurations, rsync for the upload test; Pango, HarfBuzz
-# and fonts for WeasyPrint, which makes the PDF leaflet, and poppler-utils to read it.
+# Debian packages the tests need, installed only when missing (Debian or Ubuntu, as
+# root, as in CI), so this is instant on a machine that has them: Chromium and its
+# fonts for the browser tests, Java for the HTML checker, nginx and Apache to serve
+# the published site with the shipped configurations, rsync for the upload test;
+# Pango, HarfBuzz and fonts for WeasyPrint, which makes the PDF leaflet, and
+# poppler-utils to read it.
+# Debian's package scripts would start nginx and Apache on port 80; a policy-rc.d
+# that answers 101 ("not allowed") keeps them stopped (the tests start their own on
+# 127.0.0.1). It is made only if there is none, and removed only if made here.
 LEAFLET_PACKAGES=libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core poppler-utils
 system-deps:
 	@missing=""; \
@@ -106,37 +113,69 @@ system-deps:
 	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
 	command -v rsync >/dev/null || missing="$$missing rsync"; \
 	if [ -n "$$missing" ]; then \
+		policy=/usr/sbin/policy-rc.d; made=""; \
+		if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' > $$policy && \
+			chmod 755 $$policy && made=yes; fi; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $$missing; \
+		apt-get install -y -qq --no-install-recommends $$missing; status=$$?; \
+		[ -z "$$made" ] || rm -f $$policy; \
+		exit $$status; \
 	fi
 
-# Only what builds generate: the site, unfinished build directories, Pelican's cache.
-clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)"/.output-build-* "$(BASEDIR)/cache"
+# Only what builds made: the output folder (if it is a build of this site) and
+# unfinished build folders, waiting for a build that is running.
+clean: $(VENV)/.installed
+	$(BUILD) --clean "$(INPUTDIR)" -o "$(OUTPUTDIR)"
 
+# The preview rebuilds with build.py on every change, so output/ stays the last good build.
 regenerate: $(VENV)/.installed
-	"$(PELICAN)" -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(PREVIEW) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 serve: $(VENV)/.installed
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
+	$(PREVIEW) -l -o "$(OUTPUTDIR)" -p $(PORT) -b $(SERVER)
 
 devserver: $(VENV)/.installed
-	"$(PELICAN)" -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -b $(SERVER)
+	$(PREVIEW) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -p $(PORT) -b $(SERVER)
 
 publish: $(VENV)/.installed
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
-rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(RSYNC_DEST)"
+# Each upload first checks its destination, so a missing one stops it before the build.
+# The list of built files (.site-build) stays on this machine.
+rsync_upload: rsync-destination publish
+	$(UPLOAD) rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude \
+		--exclude /.site-build --delete "$(OUTPUTDIR)"/ "$(RSYNC_DEST)"
 
-s3_upload: publish
-	aws s3 sync "$(OUTPUTDIR)"/ s3://$(S3_BUCKET) --acl public-read --delete
+rsync-destination: $(VENV)/.installed
+	$(BUILD) --check-destination "$(RSYNC_DEST)"
 
-github: publish
-	ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
-	git push origin $(GITHUB_PAGES_BRANCH)
+s3_upload: s3-destination publish
+	$(UPLOAD) aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --acl public-read --delete \
+		--exclude .site-build
+
+s3-destination:
+	@[ -n "$(S3_BUCKET)" ] || { echo "make s3_upload needs the bucket: S3_BUCKET=name." \
+		"Nothing was uploaded." >&2; exit 2; }
+
+github: github-branch publish
+	$(UPLOAD) ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b "$(GITHUB_PAGES_BRANCH)" "$(OUTPUTDIR)" --no-jekyll
+	git push origin "$(GITHUB_PAGES_BRANCH)"
+
+# ghp-import replaces the branch's files with the site: never the branch being worked on.
+github-branch:
+	@[ -n "$(GITHUB_PAGES_BRANCH)" ] || { echo "make github needs the branch to publish to:" \
+		"GITHUB_PAGES_BRANCH=gh-pages. Nothing was uploaded." >&2; exit 2; }
+	@[ "$(GITHUB_PAGES_BRANCH)" != "$$(git symbolic-ref --short -q HEAD)" ] || { \
+		echo "GITHUB_PAGES_BRANCH=$(GITHUB_PAGES_BRANCH) is the branch you are working on:" \
+		"make github would replace its files with the site. Use another branch, e.g." \
+		"GITHUB_PAGES_BRANCH=gh-pages. Nothing was uploaded." >&2; exit 2; }
+
+# The nginx configuration, from the header settings (a test checks it is up to date).
+deploy/nginx.conf: pelicanconf.py $(wildcard plugins/security_headers/*.py plugins/security_headers/templates/*) | $(VENV)/.installed
+	PYTHONPATH=plugins "$(VENV)/bin/python" -m security_headers pelicanconf.py "$@"
 
 .PHONY: html help clean regenerate serve devserver publish rsync_upload s3_upload github venv test system-deps
+.PHONY: rsync-destination s3-destination github-branch
 
 # --- Benchmark (not a test, not in CI): see README "Benchmarks" -----------------
 # Python packages of bench/requirements.txt go into the same venv; Lighthouse

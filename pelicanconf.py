@@ -77,7 +77,8 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["review_dates", "guide", "components", "fingerprint", "content_checks", "whole_guide"]
+PLUGINS = ["build_manifest", "review_dates", "guide", "components", "fingerprint", "content_checks",
+           "whole_guide"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 # Files that operating systems and editors leave behind; the checks pass over them too.
@@ -92,11 +93,10 @@ READABILITY_MAX_GRADE = 9  # Flesch–Kincaid school grade; a warning above it
 READABILITY_WORDS_PER_MINUTE = 200
 READABILITY_REPORT = "readability.txt"  # in the preview's output; never published
 
-# --- Publishing: favicons and host files, search engines, link previews ---
-# Files that belong at the site's root: the favicons, and the headers for
-# Netlify/Cloudflare (`_headers`) and Apache (`.htaccess`). robots.txt, also in
+# --- Publishing: favicons, response headers, search engines, link previews ---
+# Files that belong at the site's root: the favicons. robots.txt, also in
 # content/extra, is a template (publishconf.py), not a static file.
-ROOT_FILES = ["favicon.svg", "favicon.png", "_headers", ".htaccess"]
+ROOT_FILES = ["favicon.svg", "favicon.png"]
 STATIC_PATHS += [f"extra/{name}" for name in ROOT_FILES]
 EXTRA_PATH_METADATA = {f"extra/{name}": {"path": name} for name in ROOT_FILES}
 TEMPLATE_PAGES = {"extra/robots.txt": "robots.txt"}
@@ -107,6 +107,27 @@ SCHEMA_PROCEDURE_PAGE = "procedure"
 SCHEMA_FAQ_PAGE = "faq"
 PLUGINS += ["structured_data"]
 
+# The headers every host sends with the site, written once (plugin security_headers):
+# the source of the .htaccess (Apache) and _headers (Netlify, Cloudflare Pages) in
+# every build, of deploy/nginx.conf (`make deploy/nginx.conf`), and of the
+# Content-Security-Policy each page states in its head. Nothing from other sites,
+# no inline script or style.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+# Pages are checked with the server on every visit, so a correction reaches patients
+# at once; theme files carry a fingerprint in their URL, so they are kept for a year.
+CACHE_CONTROL_PAGES = "public, max-age=0, must-revalidate"
+CACHE_CONTROL_THEME = "public, max-age=31536000, immutable"
+PLUGINS += ["security_headers"]
+
 # --- The whole guide on one page (guide.html), and as a PDF leaflet (plugin whole_guide) ---
 # The PDF takes seconds to make, so `make html` skips it; `make pdf` and `make publish`
 # (publishconf.py) make it, and only again when the content, theme or settings changed.
@@ -116,5 +137,5 @@ PDF_LEAFLET_SAVE_AS = "sclerotherapy-guide.pdf"
 PDF_LEAFLET_PAGE_SIZE = "letter"  # clinic: "A4" outside North America
 PDF_LEAFLET_REFERENCE = ""  # clinic: its leaflet number, e.g. "PIL-0421", shown on the cover
 PDF_LEAFLET_VERSION = ""  # empty: the newest Reviewed date of the guide's articles
-# Pelican's own cache folder (make clean removes it); the last PDF is kept in cache/leaflet.
+# Pelican's own cache folder (git ignores it); the last PDF is kept in cache/leaflet.
 CACHE_PATH = "cache"

@@ -27,6 +27,9 @@ RELATIVE_URLS = False
 # deleting output/ first would leave it empty after a failed build.
 DELETE_OUTPUT_DIRECTORY = False
 
+# Drafts are for the preview only: the public site never has them.
+PLUGINS += ["no_drafts"]  # noqa: F405
+
 # An out-of-date medical page must not go live unnoticed, nor one that no clinician
 # has signed off; internal reports stay off the public site.
 CONTENT_REVIEW_OVERDUE_IS_ERROR = True
@@ -39,7 +42,12 @@ PDF_LEAFLET = True
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
 # its review date) and the robots.txt that points to it.
 PLUGINS += ["pelican.plugins.sitemap", "review_sitemap"]  # noqa: F405
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$", r"^robots\.txt$"]}
+SITEMAP = {
+    "format": "xml",
+    # Written from templates but not pages for search engines: the 404 page, robots.txt
+    # and the host files (plugin security_headers).
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^\.htaccess$", r"^_headers$"],
+}
 
 # .gz and .br copies beside every text file, for hosts that serve them
 # (nginx gzip_static, Apache rewrite rules); rewritten on every publish.

@@ -128,3 +128,41 @@ def published(tmp_path_factory):
     result = make("publish", EXAMPLE_SITEURL, output=output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+# --- Scratch copies of the project, to run make in as staff would ---
+VENV = ROOT / ".venv"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project without anything generated, to run make in."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        ROOT, copy,
+        ignore=shutil.ignore_patterns(".venv", ".git", "output", ".output*", "__pycache__",
+                                      ".pytest_cache", ".ruff_cache", "cache", "screenshots"),
+    )
+    return copy
+
+
+def make_command(project, target, **variables):
+    # -o: the copied requirements files are older than the shared venv; never reinstall.
+    command = ["make", "-C", str(project), target, f"VENV={VENV}", "-o", f"{VENV}/.installed"]
+    return command + [f"{name}={value}" for name, value in variables.items()]
+
+
+def make_in(project, target, env=None, **variables):
+    """Run `make <target>` in a scratch project; return the finished process."""
+    command = make_command(project, target, **variables)
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=False)
+
+
+def add_pages(content, count):
+    """Enough extra pages that a build can be caught while it writes."""
+    for number in range(count):
+        (content / "pages" / f"extra-{number}.md").write_text(
+            f"Title: Extra page {number}\nSlug: extra-{number}\nSummary: Extra page.\n"
+            "Reviewed: 2026-11-25\nNext-review: 2027-11-25\n\n## A section\n\nSome text.\n",
+            encoding="utf-8",
+        )

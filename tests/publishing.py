@@ -136,6 +136,28 @@ def publish_for_server(folder, port):
     return root
 
 
+# What a web root may hold besides the site: a checkout's .git, and /.well-known/ for the
+# host's certificates. The first must never be served, the second must be.
+PRIVATE = ["/.git/config", "/.git/", "/.site-build", "/clinic/.site-build", "/_headers"]
+FOLDERS = ["/theme/", "/theme/css/", "/clinic/theme/"]
+
+
+def add_private_files(root):
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote]\n\turl = secret\n")
+    (root / ".well-known").mkdir()
+    (root / ".well-known" / "security.txt").write_text("Contact: mailto:web@example.org\n")
+
+
+def assert_private_files_and_folders_answer_404(base, root):
+    for path in PRIVATE + FOLDERS:
+        status, _, body = fetch(base + path)
+        assert status == 404, path
+        assert body == (root / "404.html").read_bytes(), path
+        assert b"Index of" not in body
+    assert fetch(f"{base}/.well-known/security.txt")[0] == 200
+
+
 @contextlib.contextmanager
 def serving(command, port):
     """Run a server in the foreground until it answers on the port; stop it afterwards."""

@@ -1,8 +1,8 @@
 """Debian's Apache, reading the .htaccess that `make publish` ships, serves the site safely.
 
 Real parts: the site published for the server's address, Apache 2.4 on
-127.0.0.1 with only the modules the .htaccess needs and `AllowOverride
-FileInfo`, as a shared host would give.
+127.0.0.1 with the modules the .htaccess needs and `AllowOverride FileInfo`, as a
+shared host would give, and folder listings switched on as in Debian's defaults.
 """
 
 import gzip
@@ -15,10 +15,11 @@ import brotli
 import pytest
 
 from publishing import (
-    assert_safe_headers, fetch, free_port, nginx, page_files, publish_for_server, serving,
+    add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers, fetch,
+    free_port, nginx, page_files, publish_for_server, serving,
 )
 
-MODULES = ["mpm_event", "authz_core", "mime", "dir", "alias", "headers", "rewrite"]
+MODULES = ["mpm_event", "authz_core", "mime", "dir", "autoindex", "alias", "headers", "rewrite"]
 CONFIG = """
 ServerRoot {folder}
 ServerName localhost
@@ -30,6 +31,7 @@ ErrorLog {folder}/error.log
 TypesConfig /etc/mime.types
 DocumentRoot {root}
 <Directory {root}>
+    Options Indexes FollowSymLinks
     AllowOverride FileInfo
     Require all granted
 </Directory>
@@ -47,6 +49,7 @@ def server():
     try:
         port = free_port()
         root = publish_for_server(folder, port)
+        add_private_files(root)
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
         (folder / "httpd.conf").write_text(CONFIG.format(
@@ -92,6 +95,10 @@ def test_an_unknown_address_answers_404_with_the_site_s_own_page(server):
         assert body == (root / "404.html").read_bytes(), missing
         assert_safe_headers(headers)
     assert fetch(f"{base}/.htaccess")[0] in (403, 404)
+
+
+def test_dotfiles_and_folder_listings_are_refused(server):
+    assert_private_files_and_folders_answer_404(*server)
 
 
 @pytest.mark.parametrize("encoding, suffix, decompress", [("br", ".br", brotli.decompress),

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from publishing import (
-    NGINX, assert_safe_headers, fetch, free_port, nginx, page_files, publish_for_server, serving,
-    soup_of,
+    NGINX, add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers,
+    fetch, free_port, nginx, page_files, publish_for_server, serving, soup_of,
 )
 
 CHROMIUM_ARGS = [
@@ -52,6 +52,7 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
     port = free_port()
     root = publish_for_server(tmp, port)
+    add_private_files(root)
     # A page that breaks the policy, to show the browser check can fail.
     (root / "csp-probe.html").write_text(
         '<!doctype html><title>probe</title><p style="color: red">x</p><script>1</script>'
@@ -106,6 +107,10 @@ def test_an_unknown_address_answers_404_with_the_site_s_own_page(server):
         assert status == 404, missing
         assert body == (root / "404.html").read_bytes(), missing
         assert_safe_headers(headers)
+
+
+def test_dotfiles_and_folder_listings_are_refused(server):
+    assert_private_files_and_folders_answer_404(*server)
 
 
 def test_a_gzip_accepting_browser_gets_the_precompressed_copy(server):

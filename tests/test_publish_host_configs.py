@@ -1,14 +1,14 @@
-"""The nginx, Apache and Netlify/Cloudflare configurations send the same safe headers."""
+"""The nginx, Apache and Netlify/Cloudflare configurations send the same safe headers,
+all generated from the settings: deploy/nginx.conf by `make deploy/nginx.conf`, the
+.htaccess and _headers by every build."""
 
 import re
+import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import make_command
 from publishing import NGINX, nginx
-
-APACHE = ROOT / "content" / "extra" / ".htaccess"
-NETLIFY = ROOT / "content" / "extra" / "_headers"
 SECURITY_HEADERS = {
     "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
     "Permissions-Policy", "Strict-Transport-Security",
@@ -18,8 +18,17 @@ SECURITY_HEADERS = {
 HOSTED_PAGE_CACHE = "public, max-age=0, must-revalidate"
 
 
-def apache():
-    text = APACHE.read_text()
+@pytest.fixture(scope="module")
+def apache(published):
+    return lambda: read_apache((published / ".htaccess").read_text())
+
+
+@pytest.fixture(scope="module")
+def netlify(published):
+    return lambda: read_netlify((published / "_headers").read_text())
+
+
+def read_apache(text):
     outside_if, theme = text.split('<If "%{REQUEST_URI} =~ m#/theme/#">')
     headers = dict(re.findall(r'^  Header always set (\S+) "([^"]*)"$', outside_if, re.M))
     page_cache = headers.pop("Cache-Control")
@@ -27,9 +36,9 @@ def apache():
     return headers, page_cache, theme_cache
 
 
-def netlify():
+def read_netlify(text):
     rules, path = {}, None
-    for line in NETLIFY.read_text().splitlines():
+    for line in text.splitlines():
         if line.startswith("/"):
             path = rules.setdefault(line.strip(), {})
         elif line.startswith("  ") and path is not None:
@@ -38,9 +47,9 @@ def netlify():
     return rules["/*"], rules["/theme/*"]
 
 
-@pytest.mark.parametrize("read", [nginx, apache])
-def test_server_configs_send_the_safe_headers(read):
-    headers, page_cache, theme_cache = read()
+@pytest.mark.parametrize("server", ["nginx", "apache"])
+def test_server_configs_send_the_safe_headers(server, apache):
+    headers, page_cache, theme_cache = {"nginx": nginx, "apache": apache}[server]()
     assert set(headers) == SECURITY_HEADERS
     csp = headers["Content-Security-Policy"]
     for directive in ("default-src 'none'", "style-src 'self'", "img-src 'self'", "base-uri 'none'",
@@ -53,7 +62,7 @@ def test_server_configs_send_the_safe_headers(read):
     assert page_cache == HOSTED_PAGE_CACHE
 
 
-def test_nginx_apache_and_netlify_configs_agree():
+def test_nginx_apache_and_netlify_configs_agree(apache, netlify):
     nginx_headers, nginx_pages, nginx_theme = nginx()
     apache_headers, apache_pages, apache_theme = apache()
     netlify_all, netlify_theme = netlify()
@@ -63,11 +72,17 @@ def test_nginx_apache_and_netlify_configs_agree():
     assert set(netlify_theme) == {"Cache-Control"}
 
 
-def test_every_config_shows_the_site_s_own_404_page():
+def test_every_config_shows_the_site_s_own_404_page(published):
     assert re.search(r"^error_page 404 /404\.html;$", NGINX.read_text(), re.M)
-    assert re.search(r"^ErrorDocument 404 /404\.html$", APACHE.read_text(), re.M)
+    assert re.search(r"^ErrorDocument 404 /404\.html$", (published / ".htaccess").read_text(), re.M)
 
 
-def test_host_files_are_published_at_the_site_root(published):
-    for source in (APACHE, NETLIFY):
-        assert (published / source.name).read_text() == source.read_text()
+def test_the_committed_nginx_conf_is_what_the_settings_give(project):
+    (project / "deploy" / "nginx.conf").unlink()
+    result = subprocess.run(
+        make_command(project, "deploy/nginx.conf"), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "deploy" / "nginx.conf").read_text() == NGINX.read_text(), (
+        "deploy/nginx.conf is out of date: run `make deploy/nginx.conf` and commit it"
+    )

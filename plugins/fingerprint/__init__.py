@@ -1,27 +1,34 @@
-"""Cache-busting fingerprints for the theme's static files.
+"""Cache-busting addresses for the theme's static files.
 
-Guarantees: the ``fingerprint`` template filter turns a path under the theme's
-``static/`` folder (``'css/main.css'|fingerprint``) into a short hash of that
-file's content, computed at build time. Templates put it in the file's URL
-(``main.css?v=…``), so a browser may cache the file for ever and still gets
-the new one the moment it changes.
+Guarantees: the ``theme_url`` template filter turns a path under the theme's
+``static/`` folder (``'css/main.css'|theme_url``) into that file's address on the
+site, ``{SITEURL}/theme/css/main.css?v=<hash>``, where the hash is taken from the
+file's content at build time. Hosts keep everything under /theme/ for a year
+(settings CACHE_CONTROL_THEME); templates link theme files only through this filter,
+so a browser gets the new file the moment it changes. A missing file stops the build.
 """
 
 import functools
 import hashlib
 import pathlib
 
+import jinja2
 from pelican import signals
 
 
 def add_filter(generator):
     static = pathlib.Path(generator.settings["THEME"]) / "static"
+    folder = generator.settings["THEME_STATIC_DIR"]
 
     @functools.cache
     def fingerprint(path):
         return hashlib.sha256((static / path).read_bytes()).hexdigest()[:10]
 
-    generator.env.filters["fingerprint"] = fingerprint
+    @jinja2.pass_context
+    def theme_url(context, path):
+        return f"{context['SITEURL']}/{folder}/{path}?v={fingerprint(path)}"
+
+    generator.env.filters["theme_url"] = theme_url
 
 
 def register():

@@ -37,11 +37,13 @@ import fcntl
 import glob
 import os
 import re
+import runpy
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import traceback
 
 PROJECT = os.path.dirname(os.path.realpath(__file__))
 MARKER = ".site-build"  # the list of files a build wrote; see plugins/build_manifest
@@ -52,6 +54,9 @@ LIBC = ctypes.CDLL(None, use_errno=True)
 
 class Refused(Exception):
     """A request that would damage something; the message says what to do instead."""
+
+
+SETTINGS_FILES = ("pelicanconf.py", "publishconf.py")
 
 
 def is_within(path, folder):
@@ -230,6 +235,29 @@ def parse(argv):
     return parser.parse_known_args(argv)
 
 
+def settings_error(path):
+    """One line naming the file and line of a Python mistake in a settings file (Pelican
+    would print a long traceback), or None. The file is run as Pelican will run it."""
+    try:
+        runpy.run_path(path, run_name="settings_check")
+    except SystemExit as stop:  # publishconf.py's own message, e.g. SITEURL missing
+        return str(stop.code) if stop.code not in (None, 0) else None
+    except Exception as error:  # noqa: BLE001 - any mistake in the file is reported
+        if isinstance(error, SyntaxError):
+            where, line = error.filename, error.lineno
+        else:
+            frames = traceback.extract_tb(error.__traceback__)
+            mine = [f for f in frames if os.path.basename(f.filename) in SETTINGS_FILES] or frames
+            where, line = mine[-1].filename, mine[-1].lineno
+        what = f"{type(error).__name__}: {error.msg if isinstance(error, SyntaxError) else error}"
+        return (
+            f"{os.path.relpath(where)}, line {line}: this line is not valid Python ({what}). "
+            'Text goes in quotes, e.g. CLINIC_NAME = "Riverside Vein Clinic", one setting '
+            "per line. Nothing was built."
+        )
+    return None
+
+
 def build(argv):
     """Run Pelican with ``argv`` into a fresh folder and swap it in; the exit status."""
     known, arguments = parse(argv)
@@ -242,6 +270,10 @@ def build(argv):
                 f"The {what} {path} does not exist: nothing was done. "
                 "Run make in the project folder, without BASEDIR=."
             )
+    problem = known.settings and settings_error(known.settings)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     given = known.output
     real = output_folder(given, known.path)
     pelican = [

@@ -163,6 +163,7 @@ def add_pages(content, count):
     for number in range(count):
         (content / "pages" / f"extra-{number}.md").write_text(
             f"Title: Extra page {number}\nSlug: extra-{number}\nSummary: Extra page.\n"
-            "Reviewed: 2026-11-25\nNext-review: 2027-11-25\n\n## A section\n\nSome text.\n",
+            f"Reviewed: {TODAY}\nNext-review: {TODAY + datetime.timedelta(days=365)}\n\n"
+            "## A section\n\nSome text.\n",
             encoding="utf-8",
         )

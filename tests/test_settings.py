@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import GUIDE_SLUGS, SETTINGS, build, read_page, visible_text
+from conftest import GUIDE_SLUGS, SETTINGS, build, make_in, project, read_page, visible_text  # noqa: F401
 from support import content_file, tiny_site
 
 # Values no clinic would have, so a test cannot pass on the shipped settings by chance.
@@ -59,3 +59,21 @@ def test_emergency_number_follows_the_setting(configured_site, slug):
 def test_the_built_site_shows_the_emergency_number_of_the_settings(page):
     card = page(GUIDE_SLUGS[0]).select_one(".care-card--emergency")
     assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(card)
+
+
+@pytest.mark.parametrize("mistake, error", [
+    ('CLINIC_NAME = Riverside Vein Clinic', "SyntaxError: invalid syntax"),
+    ('CLINIC_NAME = Riverside', "NameError: name 'Riverside' is not defined"),
+    ('CLINIC_NAME = "Riverside', "SyntaxError: unterminated string literal"),
+])
+def test_a_python_mistake_in_the_settings_is_one_line_naming_file_and_line(project, mistake, error):
+    settings = project / "pelicanconf.py"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("CLINIC_NAME ="))
+    lines[number - 1] = mistake
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = make_in(project, "html")
+    assert result.returncode != 0
+    (message,) = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("make")]
+    assert message.startswith(f"pelicanconf.py, line {number}: this line is not valid Python ({error}")
+    assert "Text goes in quotes" in message and not (project / "output").exists()

@@ -122,9 +122,7 @@ class SiteBoxProcessor(AdmonitionProcessor):
                 "and shown the same on every page. Change the text there; on this page "
                 f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
                 needle="!!!",
-            )
-            if rest.strip():
-                blocks.insert(0, rest)
+            )  # the lines written under it are dropped: the build stops anyway
         if document.shared:
             document.report(
                 line,
@@ -282,9 +280,9 @@ class ComponentsTreeprocessor(Treeprocessor):
             hint = f" Did you mean {{{near[0]}}}?" if near else ""
             document.report(
                 element,
-                f'"{match[0]}" is not something the site can fill in.{hint} The names are: '
-                f"{', '.join('{' + v + '}' for v in values)} (the numbers are listed in "
-                "content/shared/numbers.md).",
+                f'"{match[0]}" is not something the site can fill in.{hint} The site fills in '
+                "{emergency_number}, {guide_parts} and the numbers named in "
+                "content/shared/numbers.md.",
                 needle=match[0],
             )
             return match[0]

@@ -30,7 +30,7 @@ ARTICLE_PATHS = []
 PAGE_PATHS = ["articles", "pages"]
 GUIDE_PATH = "articles"
 # Pages linked after the guide in the header, and in every page's footer, by Slug.
-MENU_PAGES = ["faq", "about"]
+MENU_PAGES = ["faq", "costs", "glossary", "about"]
 FOOTER_PAGES = ["about", "accessibility", "privacy"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
@@ -78,7 +78,7 @@ JINJA_ENVIRONMENT = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["build_manifest", "review_dates", "guide", "components", "fingerprint", "content_checks",
-           "whole_guide"]
+           "glossary", "whole_guide"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 # Files that operating systems and editors leave behind; the checks pass over them too.
@@ -127,6 +127,34 @@ SECURITY_HEADERS = {
 CACHE_CONTROL_PAGES = "public, max-age=0, must-revalidate"
 CACHE_CONTROL_THEME = "public, max-age=31536000, immutable"
 PLUGINS += ["security_headers"]
+
+# --- Costs (content/pages/costs.md shows them; nothing is shown while they are empty) ---
+# What the clinic charges, as ("what it is", "price") pairs, e.g.
+# CLINIC_PRICES = [("First visit and check of your veins", "$150"), ("One treatment session", "$400")]
+CLINIC_PRICES = []
+# How patients pay, in one or two sentences, e.g. "We take cash and cards. We do not bill insurance."
+CLINIC_PAYMENT = ""
+
+# --- Plain language (plugins/glossary, content_checks/plain_language.py): warnings ---
+# The page that shows content/shared/glossary.md; the first use of each of its words on
+# every other page links to it.
+GLOSSARY_PAGE = "pages/glossary.md"
+# Medical words a page must explain where it uses them, unless the glossary does.
+JARGON = [
+    "anaphylaxis", "artery", "compression", "DVT", "embolism", "endothermal ablation",
+    "hives", "hyperpigmentation", "inflammation", "ischemic", "matting", "necrosis",
+    "placebo", "platelets", "polidocanol", "reticular", "SPF", "telangiectasia",
+    "thrombosis", "TIA", "venous insufficiency", "eczema", "gangrene", "sclerosant",
+]
+PLAIN_SENTENCE_MAX_WORDS = 25  # NHS content style: 15 to 20 on average, 25 at most
+PLAIN_PARAGRAPH_MAX_SENTENCES = 5
+PLAIN_LIST_MAX_ITEMS = 9  # the emergency card lists 9 signs (see CONTENT-REVIEW.md)
+# Words with a plainer one that serves: word -> the plainer word(s).
+PLAIN_AVOID = {
+    "approximately": "about", "assist": "help", "commence": "start", "discontinue": "stop",
+    "individuals": "people", "medication": "medicine", "physician": "doctor",
+    "prior to": "before", "utilize": "use", "clinician": "doctor or nurse",
+}
 
 # --- The whole guide on one page (guide.html), and as a PDF leaflet (plugin whole_guide) ---
 # The PDF takes seconds to make, so `make html` skips it; `make pdf` and `make publish`

@@ -86,8 +86,11 @@ def read_page(output, slug):
 
 
 def visible_text(soup):
-    """The text a reader sees, whitespace collapsed, lower case."""
-    return re.sub(r"\s+", " ", soup.get_text(" ")).strip().lower()
+    """The text a reader sees, whitespace collapsed, lower case. Separating the pieces of
+    text with spaces keeps blocks apart, but also puts spaces a reader never sees around
+    inline elements (a linked word in brackets reads "(inflammation)", not "( inflammation )")."""
+    text = re.sub(r"\s+", " ", soup.get_text(" ")).strip().lower()
+    return re.sub(r"\( | (?=[).,;:!?®])", lambda m: m[0].strip(), text)
 
 
 @pytest.fixture(scope="session")

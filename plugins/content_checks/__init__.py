@@ -6,7 +6,7 @@ are turned off) and each file is read once, by the strict reader (``reader``),
 which records each problem with the file, the line where it is known, and a
 plain-words message saying what is wrong and what to do. The rules that need
 only one file run on its parsed result as it is read (``metadata``, ``markup``,
-``links``, ``readability``); every file under content/ is accounted for
+``links``, ``readability``, ``plain_language``); every file under content/ is accounted for
 (``files``); the site's settings are validated (``settings``); the rules across
 the site run once everything is read. Then, before anything is written, the
 report is printed: the readability table and the shared parts with the pages
@@ -22,7 +22,7 @@ import sys
 
 from pelican import signals
 
-from . import files, links, metadata, readability, settings
+from . import files, links, metadata, plain_language, readability, settings
 from .library import Library
 from .problems import ERROR, ContentProblems, HideOwnStop, PelicanLog, Problems
 from .reader import StrictMarkdownReader
@@ -77,7 +77,7 @@ def finish(generators):
         except Exception as error:  # noqa: BLE001 - a crash is one problem, never fatal
             run.problems.add("", 0, f"the check {rule.__module__}.{rule.__name__} failed "
                              f"({error!r}); the other checks still ran. Ask the web team.")
-    run.readability = readability.report(run)
+    run.readability = readability.report(run) + plain_language.report(run)
     print("\n" + run.readability + shared_parts(run))
     stop_if_wrong(run.problems)
 

@@ -48,6 +48,7 @@ class Document:
     links: list = field(default_factory=list)  # (url, line, element tag), as written
     ids: set = field(default_factory=set)
     readable: str = ""  # the text a patient reads, for the readability report
+    plain: dict = field(default_factory=dict)  # plain-language figures, for the report
     root: object = None  # the parsed tree
     source_html: dict = field(default_factory=dict)  # tag -> source (sources.md only)
 

@@ -20,7 +20,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
-from . import links, markup, metadata, readability
+from . import links, markup, metadata, plain_language, readability
 from .document import Document, decode, display_path, read_information_block
 
 MAX_BYTES = 1_000_000  # a bigger page is a pasting accident
@@ -133,7 +133,7 @@ class FileRules(Treeprocessor):
     def run(self, root):
         document = self.md.document
         document.parsed(root)
-        for rule in (markup.check, links.collect, readability.collect):
+        for rule in (markup.check, links.collect, readability.collect, plain_language.collect):
             document.guard(rule, root)
 
 

@@ -1,6 +1,6 @@
 """Settings rules: the site's own settings have the form the site needs.
 
-Guarantees: each setting the clinic fills in (clinic details, the emergency number)
+Guarantees: each setting the clinic fills in (clinic details and prices, the emergency number)
 and each setting of the checks is validated once, with one message that names the
 settings file and the line it is set on, says what is wrong and shows the right
 form (``EMERGENCY_NUMBER = "999"``, in quotes). SITEURL, when set, is an http(s)
@@ -26,6 +26,18 @@ RULES = {
     "CLINIC_HOURS": (lambda v: isinstance(v, str), 'text in quotes, e.g. CLINIC_HOURS = "Monday to Friday, 9am to 5pm", or ""'),
     "CLINIC_PHONE": (lambda v: isinstance(v, str) and (not v or PHONE.match(v)), 'a phone number in quotes, e.g. CLINIC_PHONE = "555 0100", or ""'),
     "CLINIC_EMAIL": (lambda v: isinstance(v, str) and (not v or EMAIL.match(v)), 'an e-mail address in quotes, e.g. CLINIC_EMAIL = "help@example.org", or ""'),
+    "CLINIC_PAYMENT": (lambda v: isinstance(v, str), 'text in quotes, e.g. CLINIC_PAYMENT = "We take cash and cards.", or ""'),
+    "CLINIC_PRICES": (lambda v: isinstance(v, list | tuple) and all(
+        isinstance(p, list | tuple) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p) for p in v),
+        'a list of ("what it is", "price") pairs, e.g. CLINIC_PRICES = [("One treatment session", "$400")], or []'),
+    "JARGON": (lambda v: isinstance(v, list | tuple) and all(isinstance(w, str) and w.strip() for w in v),
+               'a list of words in quotes, e.g. JARGON = ["thrombosis", "artery"]'),
+    "PLAIN_AVOID": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and k == k.lower() and isinstance(w, str)
+                                                          for k, w in v.items()),
+                    'words in lower case with the plainer word, e.g. PLAIN_AVOID = {"utilize": "use"}'),
+    **{name: (lambda v: isinstance(v, int) and 1 <= v <= 100, f"a whole number, e.g. {name} = {default}")
+       for name, default in (("PLAIN_SENTENCE_MAX_WORDS", 25), ("PLAIN_PARAGRAPH_MAX_SENTENCES", 5),
+                             ("PLAIN_LIST_MAX_ITEMS", 9))},
     "READABILITY_MAX_GRADE": (lambda v: isinstance(v, int | float) and 1 <= v <= 20, "a school grade, e.g. READABILITY_MAX_GRADE = 9"),
     "CONTENT_SUMMARY_MAX": (lambda v: isinstance(v, int) and 50 <= v <= 300, "a number of characters, e.g. CONTENT_SUMMARY_MAX = 160"),
     "CONTENT_REVIEW_MAX_YEARS": (lambda v: isinstance(v, int) and 1 <= v <= 5, "a number of years, e.g. CONTENT_REVIEW_MAX_YEARS = 3"),

@@ -295,6 +295,14 @@ def test_the_leaflet_keeps_the_links_to_every_source_and_between_its_pages(leafl
     assert internal >= len(leaflet.guide())  # the contents, at least
 
 
+def test_words_linked_to_the_glossary_are_printed_without_its_address(leaflet):
+    addresses = {a["href"] for a in leaflet.whole_guide.select("a.glossary-link")}
+    if not addresses:
+        pytest.skip("the guide links no word to a glossary")
+    printed = "".join(leaflet.words().split())  # an address may break across lines
+    assert [address for address in addresses if address in printed] == []
+
+
 def test_pages_are_us_letter_by_default(leaflet):
     sizes = {(round(page.mediabox.width), round(page.mediabox.height)) for page in leaflet.reader.pages}
     assert sizes == {LETTER}

@@ -77,8 +77,8 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["build_manifest", "review_dates", "guide", "components", "fingerprint", "content_checks",
-           "glossary", "whole_guide"]
+PLUGINS = ["build_manifest", "review_dates", "guide", "components", "pictures", "fingerprint",
+           "content_checks", "glossary", "whole_guide"]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
 # Files that operating systems and editors leave behind; the checks pass over them too.

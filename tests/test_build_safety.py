@@ -376,6 +376,8 @@ def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(
 
 
 def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
+    """Builds write only the site (output/), the lock beside it and Pelican's own cache
+    folder (cache/, git-ignored: the reading dictionary, the PDF leaflet)."""
     monkeypatch.setenv("SITEURL", EXAMPLE_SITEURL)  # make publish needs the address
     sign_off(project / "content")  # make publish needs a clinician's sign-off
     before = checksums(project)
@@ -392,8 +394,7 @@ def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
     result = make_in(project, "clean")
     assert result.returncode == 0, result.stderr
     assert {
-        k: v for k, v in checksums(project).items()
-        if k != ".output.lock" and not k.startswith("cache/")
+        k: v for k, v in checksums(project).items() if k != ".output.lock" and not k.startswith("cache/")
     } == before
 
 

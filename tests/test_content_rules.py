@@ -106,6 +106,8 @@ EXPECTED = {
     "pages/card-written-on-page.md": ('the box "!!! emergency" is written once, in content/shared/emergency.md', 9),
     "pages/card-indented-two-spaces.md": ('the box "!!! emergency" is written once, in content/shared/emergency.md', 9),
     "pages/shared-part-misspelt.md": ('there is no shared part "emergancy" in content/shared/. Did you mean "emergency"?', 9),
+    "pages/picture-without-caption.md": ('this picture has no caption. Write in quotes, after its name, what the reader should take from it: !!! picture injection "…".', 9),
+    "pages/picture-unknown.md": ('there is no picture "injektion". Did you mean "injection"? The pictures are: vein-sizes, injection, stockings.', 9),
     "pages/table-without-header-line.md": ("looks like a table, but the line under its header is missing", 9),
     "pages/table-row-with-extra-cell.md": ("this table row has 3 cells, but the table has 2 columns", 11),
     "pages/citation-without-source.md": ("the citation [^K99] names no source in content/shared/sources.md", 9),

@@ -133,3 +133,18 @@ def test_no_page_types_a_number_of_numbers_md_itself(renumbered):
         assert not [r for r in ranges if re.search(rf"\b{r}\b", text)], html.name
     shown = " ".join(build.read(h.name).get_text(" ") for h in build.output.glob("*.html"))
     assert all(value.replace("-", " to ") in shown for value in new.values())
+
+
+def test_a_mistake_in_a_shared_part_is_reported_once_with_its_own_file_and_line(tmp_path):
+    card = content_file("- you feel faint; call {emergency numbr}.", Title="Emergency card")
+    build = tiny_site(tmp_path, {"shared/emergency.md": card,
+                                 "pages/another.md": content_file("!!! emergency", Slug="another")})
+    assert not build.ok
+    mistakes = [m for m in build.problems() if "{emergency numbr}" in m]
+    assert len(mistakes) == 1 and mistakes[0].startswith("content/shared/emergency.md, line 6: ")
+
+
+def test_a_shared_part_that_no_page_shows_is_still_checked(tmp_path):
+    build = tiny_site(tmp_path, {"shared/unused.md": content_file("Some <b>bold</b> text.", Title="Unused")})
+    assert not build.ok
+    assert any(m.startswith("content/shared/unused.md, line 6: <b> is not allowed") for m in build.problems())

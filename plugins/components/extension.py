@@ -26,7 +26,8 @@ CARDS = {
 }
 BOXES = ["warning", "info", "do", "dont", "timeline"]
 SHARED = "shared"
-KINDS = [*CARDS, *BOXES, SHARED]
+PICTURE = "picture"  # drawn by the pictures plugin, which reads its line before the boxes
+KINDS = [*CARDS, *BOXES, SHARED, PICTURE]
 SOURCES = "sources"  # the role of content/shared/sources.md
 # "{name}" written in the text; a name of up to 40 characters, so ordinary braces pass
 PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")
@@ -123,7 +124,7 @@ class SiteBoxProcessor(AdmonitionProcessor):
                 f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
                 needle="!!!",
             )  # the lines written under it are dropped: the build stops anyway
-        if document.shared:
+        if line[0].shared:  # a part being parsed, on its own or where a page shows it
             document.report(
                 line,
                 "a shared part cannot show a card or another shared part. Show them on "

@@ -47,7 +47,9 @@ def steps_of(ul):
     return steps
 
 
-def _lines(parent, x, y, lines, css_class):
+def text_lines(parent, x, y, lines, css_class):
+    """Lines of text from (x, y) down, one <tspan> each (SVG does not wrap); returns
+    the y under the last. The pictures plugin writes its labels with it too."""
     text = etree.SubElement(parent, "text", {"class": css_class, "y": str(y)})
     for number, line in enumerate(lines):
         span = etree.SubElement(text, "tspan", {"x": str(x)})
@@ -62,8 +64,8 @@ def _step(svg, marker, x, y, label, text, chars):
     etree.SubElement(svg, "circle", {
         "class": "timeline__marker", "cx": str(marker[0]), "cy": str(marker[1]), "r": str(MARKER),
     })
-    y = _lines(svg, x, y, textwrap.wrap(label, chars[0]), "timeline__label")
-    return _lines(svg, x, y + 4, textwrap.wrap(text, chars[1]), "timeline__text")
+    y = text_lines(svg, x, y, textwrap.wrap(label, chars[0]), "timeline__label")
+    return text_lines(svg, x, y + 4, textwrap.wrap(text, chars[1]), "timeline__text")
 
 
 def _svg(direction, name):

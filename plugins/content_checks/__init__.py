@@ -71,6 +71,7 @@ def finish(generators):
     """Once everything is read and before anything is written: the rules across
     the site, then the report; stop on errors."""
     run = generators[0].context[CONTEXT_KEY]
+    run.library.check_unshown()
     for rule in (metadata.check_site, links.check):
         try:
             rule(run, generators)

@@ -1,5 +1,10 @@
-"""What content/shared/ holds, read and checked once per build before any page:
-the help cards and other shared parts, the list of sources and the numbers."""
+"""What content/shared/ holds, read once per build before any page: the help cards
+and other shared parts, the list of sources and the numbers.
+
+The sources and the numbers are parsed at once (every page uses them). A card or
+other shared part is parsed on each page that shows it, where the page's checks
+name the part's own file and line for any mistake in it; a part no page shows is
+parsed and checked on its own at the end of the build (``check_unshown``)."""
 
 import os
 import re
@@ -27,7 +32,7 @@ class Library:
         # The sources first, then the numbers: every other part may use both.
         for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
             role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
-            document = self.reader.read_document(f"{SHARED}/{name}", role)
+            document = self.reader.read_document(f"{SHARED}/{name}", role, parse=role != "shared")
             if role == "sources":
                 self._sources = document.source_html
             elif role == "numbers":
@@ -55,6 +60,18 @@ class Library:
         """How many parts the guide has: the Markdown files in GUIDE_PATH."""
         folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
         return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+
+    def tree(self, name):
+        """A shared part's own parsed tree (parsed on its own, once, when first asked)."""
+        part = self.part(name)
+        if part is not None and part.root is None and part.text:
+            self.reader.convert(part)
+        return part.root if part is not None else None
+
+    def check_unshown(self):
+        """Parse and check on its own every shared part that no page shows."""
+        for name in sorted(set(self.parts or {}) - set(self.shown_on)):
+            self.tree(name)
 
     def used_by(self, name, document):
         self.shown_on.setdefault(name, set()).add(document.path)

@@ -3,8 +3,9 @@
 Guarantees, for every file: the tree holds only the elements and attributes that
 Markdown and the site's components make (raw HTML is refused where it is written,
 by the reader); the page title is the only main heading and headings go down one
-level at a time; every picture has a text alternative; no text is shown as code by
-an accidental indent, and no table is shown as text for a missing header line.
+level at a time; every picture has a text alternative (an image its description,
+a drawing its name) and every figure a caption; no text is shown as code by an
+accidental indent, and no table is shown as text for a missing header line.
 Each is an error with the line it was written on.
 """
 
@@ -19,7 +20,9 @@ ALLOWED = {
     "img": {"src", "alt", "title"},
     "th": {"align"},
     "td": {"align"},
-    # the aftercare timeline's picture (components/timeline.py)
+    # the aftercare timeline's picture (components/timeline.py) and the pictures plugin's
+    "figure": set(),
+    "figcaption": set(),
     "svg": {"role", "aria-label", "width", "viewBox"},
     "path": {"d"},
     "circle": {"cx", "cy", "r"},
@@ -57,6 +60,17 @@ def check(document, root):
                 f'the picture "{element.get("src", "")}" has no text alternative for people '
                 "who cannot see it. Describe it in the brackets: ![What the picture shows](…).",
                 needle=element.get("src") or "![",
+            )
+        elif tag == "svg" and not (element.get("role") == "img" and (element.get("aria-label") or "").strip()):
+            document.report(element, "a drawing on this page has no text alternative for people who "
+                            "cannot see it. Ask the web team.")
+        elif tag == "figure" and element.find("figcaption") is None:
+            name = (element.get("class") or "").rpartition("picture--")[2] or "name"
+            document.report(
+                element,
+                "this picture has no caption. Write in quotes, after its name, what the reader "
+                f'should take from it: !!! picture {name} "…".',
+                needle="!!! picture",
             )
         elif tag == "pre":
             document.report(

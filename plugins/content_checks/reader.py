@@ -157,11 +157,11 @@ def time_limit(seconds):
         raise TimeoutError
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer = signal.setitimer(signal.ITIMER_REAL, seconds)  # a page's, when a part is parsed
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, *outer)
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -179,8 +179,9 @@ class StrictMarkdownReader(MarkdownReader):
         document = self.read_document(relative)
         return document.html, metadata.for_pelican(document, self)
 
-    def read_document(self, relative, role=None):
-        """Read, parse and check one file of the content folder."""
+    def read_document(self, relative, role=None, parse=True):
+        """Read, parse and check one file of the content folder (its information block
+        only, without ``parse``: a shared part is parsed where a page shows it)."""
         settings = self.settings
         document = Document(display_path(settings, relative), relative, self.run.problems)
         document.settings, document.library = settings, self.run.library
@@ -193,7 +194,8 @@ class StrictMarkdownReader(MarkdownReader):
             read_information_block(document)
             document.lang = document.value("Lang") or settings["DEFAULT_LANG"]
             document.guard(metadata.check_file)
-            self.convert(document)
+            if parse:
+                self.convert(document)
         self.run.documents[relative] = document
         return document
 

@@ -82,8 +82,8 @@ class GlossaryTreeprocessor(Treeprocessor):
             return
         if document.shared:
             return  # a shared part is linked and checked on the pages that show it
-        part = document.library.part(PART)
-        glossary = entries(part.root) if part is not None and part.root is not None else []
+        tree = document.library.tree(PART)
+        glossary = entries(tree) if tree is not None else []
         forms = {form: entry for entry, _, _ in glossary for form in entry.forms}
         self.set_anchors(root, glossary)
         if glossary and self.page and document.relative != self.page:

@@ -266,6 +266,17 @@ def test_the_timeline_is_drawn_across_the_page_with_bold_step_names(leaflet):
     assert all(name.startswith(line) for name, line in zip(names, first_lines)), first_lines
 
 
+def test_the_pictures_are_drawn_with_the_sites_styles_their_labels_in_bold(leaflet):
+    # WeasyPrint draws an inline SVG with the styles inside it only: unstyled, the labels
+    # would be in plain text, and the shapes filled black
+    lines = [" ".join(tspan.get_text().split())
+             for tspan in leaflet.whole_guide.select("svg text.picture__label tspan")]
+    if not lines:
+        pytest.skip("the guide has no pictures")
+    bold = {text for page in leaflet.layout for _, _, is_bold, text in page if is_bold}
+    assert [line for line in lines if line not in bold] == []
+
+
 def test_the_leaflet_is_tagged_pdf_ua_in_the_guide_language_with_title_and_subject(leaflet):
     root = leaflet.reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"].value is True and "/StructTreeRoot" in root

@@ -63,7 +63,7 @@ def site_url(settings, save_as):
     return path_to_url(get_relative_path(save_as)) if settings["RELATIVE_URLS"] else settings["SITEURL"]
 
 
-def whole_guide(entries, context, sources, siteurl, svg_style=""):
+def whole_guide(entries, context, sources, siteurl, svg_style=None):
     """The combined page. Each part is its page's text and its Sources list (the theme's
     partial `sources`, as on the page itself), rewritten by `combine`."""
     pages = [entry.page for entry in entries]

@@ -78,7 +78,7 @@ class Rewriter(html.parser.HTMLParser):
     def dropped(self, tag, attrs):
         """Called for every element left out."""
 
-    def opened(self, tag):
+    def opened(self, tag, attrs):
         """Called after an element's start tag is written."""
 
     def ended(self, tag):
@@ -105,7 +105,7 @@ class Rewriter(html.parser.HTMLParser):
             self.out.append(start_tag(name, written, closing))
         if not void:
             self.open.append(tag)
-            self.opened(tag)
+            self.opened(tag, written)
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs, "")
@@ -212,9 +212,9 @@ class Part(Rewriter):
             self.hidden = depth
         return attrs if written == attrs else written
 
-    def opened(self, tag):
+    def opened(self, tag, attrs):
         if tag == "svg" and self.svg_style:
-            self.out.append(f"<style>{self.svg_style}</style>")
+            self.out.append(f"<style>{self.svg_style(classes_of(attrs))}</style>")
 
     def ended(self, tag):
         depth = len(self.open)
@@ -255,12 +255,13 @@ class CoverCard(Rewriter):
         return "h2" if tag in HEADINGS else tag
 
 
-def combine(pages, siteurl, svg_style=""):
+def combine(pages, siteurl, svg_style=None):
     """The guide's pages, in order, as parts of one page: ([HTML of each part], {kind: Card}).
 
     `pages` are (page, its HTML) pairs; `siteurl` is the one the pages' links are written
-    with on the combined page; `svg_style`, if any, is put in a <style> inside every
-    inline SVG (for WeasyPrint, which draws an inline SVG with its own styles only)."""
+    with on the combined page; `svg_style`, if given, says from an inline SVG's classes
+    what to put in a <style> inside it (for WeasyPrint, which draws an inline SVG with its
+    own styles only, not the page's)."""
     guide_links = {}
     for page, _ in pages:
         for address in (page.url, f"./{page.url}", f"{siteurl}/{page.url}"):

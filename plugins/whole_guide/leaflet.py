@@ -22,6 +22,7 @@ import logging
 import mimetypes
 import os
 import pathlib
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ PAGE_SIZES = ("letter", "A4")
 # files the fetcher serves from their sources like those under SITEURL.
 LOCAL_ROOT = "file:///site/"
 OPTIONS = {"pdf_variant": "pdf/ua-1"}
+VARIABLE = re.compile(r"var\((--[\w-]+)\)")
 # What WeasyPrint says about main.css, written for browsers: properties and media
 # queries it does not know (the print styles and leaflet.css cover what matters).
 BROWSER_ONLY = ("Ignored `", "Expected a media type", "Invalid media type")
@@ -72,7 +74,44 @@ def theme_file(settings, name):
 
 
 def svg_style(settings):
-    return theme_file(settings, "svg.css").read_text(encoding="utf-8")
+    """What an inline SVG needs inside it, from its classes: the theme's rules for its
+    BEM blocks (``timeline__…`` for ``timeline__picture``), those for paper after the
+    others as in the print cascade, each ``var(--name)`` written out (WeasyPrint draws an
+    inline SVG with the styles inside it only, and knows no custom properties there)."""
+    import tinycss2  # a part of WeasyPrint, loaded only for the PDF
+
+    rules, variables = [], {}
+
+    def take(rule):
+        selector = tinycss2.serialize(rule.prelude).strip()
+        declarations = tinycss2.serialize(rule.content).strip()
+        if selector == ":root":
+            for declaration in tinycss2.parse_blocks_contents(rule.content):
+                if declaration.type == "declaration" and declaration.name.startswith("--"):
+                    variables[declaration.name] = tinycss2.serialize(declaration.value).strip()
+        rules.append((selector, declarations))
+
+    static = pathlib.Path(settings["THEME"])
+    for sheet in sorted(path for folder in settings["THEME_STATIC_PATHS"]
+                        for path in (static / folder).rglob("*.css")):
+        for rule in tinycss2.parse_stylesheet(sheet.read_text(encoding="utf-8"),
+                                              skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule":
+                take(rule)
+            elif (rule.type == "at-rule" and rule.lower_at_keyword == "media"
+                  and tinycss2.serialize(rule.prelude).strip() == "print"):
+                for inner in tinycss2.parse_rule_list(rule.content, True, True):
+                    if inner.type == "qualified-rule":
+                        take(inner)
+
+    def style(classes):
+        blocks = [f".{name.split('__')[0]}__" for name in classes if "__" in name]
+        kept = "".join(f"{selector}{{{declarations}}}" for selector, declarations in rules
+                       if any(block in part for block in blocks
+                              for part in selector.split(",")))
+        return VARIABLE.sub(lambda match: variables.get(match[1], match[0]), kept)
+
+    return style
 
 
 def site_files(context):

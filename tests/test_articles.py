@@ -1,5 +1,7 @@
 """Each of the five articles is a complete, well-labelled page."""
 
+import re
+
 import pytest
 
 from conftest import GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, visible_text
@@ -49,11 +51,22 @@ def test_article_lists_its_sources_at_the_end(page, slug):
         assert sources.find(id=ref["href"][1:]) is not None
 
 
+@pytest.mark.parametrize("slug", ALL_SLUGS + ["404"])
+def test_nothing_the_site_fills_in_is_left_unfilled_on_any_page(page, slug):
+    """A {name} the build should have filled in never reaches a patient, in the text or in
+    an address or id made from it."""
+    soup = page(slug)
+    assert not re.search(r"\{[^{}\s]*\}", soup.get_text(" ")), slug
+    assert not [tag for tag in soup.find_all(True) for value in tag.attrs.values()
+                if "{" in str(value) and tag.name != "script"], slug
+
+
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)
 def test_emergency_advice_is_on_every_article(page, slug):
     cards = page(slug).select(".care-card--emergency")
     assert cards, "no emergency care card"
-    assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(cards[0])
+    heading = cards[0].select_one(".care-card__heading")
+    assert visible_text(heading) == f"emergency advice: call {SETTINGS['EMERGENCY_NUMBER']} if:"
     assert "emergency advice:" in visible_text(cards[0].select_one(".visually-hidden"))
 
 

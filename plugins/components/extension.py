@@ -313,6 +313,7 @@ class ComponentsTreeprocessor(Treeprocessor):
             )
         if kind in CARDS:
             prefix, heading = CARDS[kind]
+            heading = heading.replace("{emergency_number}", self.extension.getConfig("emergency_number"))
             div.set("class", f"care-card care-card--{kind}")
             body = _wrap_body(div, "care-card__content")
             div.append(_heading(level, heading, "care-card__heading", prefix))

@@ -194,10 +194,10 @@ def make(html, context, siteurl):
     cache = pathlib.Path(context["CACHE_PATH"]) / "leaflet"
     cached = cache / f"{fingerprint(html, root, styles, files)}.pdf"
     started = time.perf_counter()
-    if cached.is_file():
+    try:
         shutil.copyfile(cached, target)
         how = "unchanged since the last one, copied from the cache"
-    else:
+    except FileNotFoundError:  # not made yet, or another build (the tests) kept its own since
         pages = render(html, root, styles, files, target, relative=not absolute)
         keep(target, cache, cached)
         how = f"{pages} pages, made in {time.perf_counter() - started:.1f} s"

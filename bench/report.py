@@ -249,7 +249,7 @@ def _weight(result):
              f"Budget: {weight['budget_bytes'] // 1024} KB and {weight['budget_requests']} requests "
              "per page, besides the site icon (fetched once for the whole site; its bytes count); "
              f"the whole guide on one page: {weight['whole_guide_budget_per_part'] / 1024:.1f} KB "
-             "a part of the guide (issue 15: 24 KB for five).", "",
+             "a part of the guide (issue 15: 24 KB for five parts of text; pictures since).", "",
              "| Page | HTML (B) | HTML gzip (B) | Resources (transfer B) | Site icon (transfer B) "
              "| Requests | Total transfer (B) |",
              "|---|---|---|---|---|---|---|"]

@@ -3,15 +3,18 @@ the sources' web addresses written out, black on white (issue 15)."""
 
 from browser_support import WHOLE_GUIDE, browser, open_page, server  # noqa: F401 (fixtures)
 
-# Every colour a printed element shows: its text, the marks before list items, the
-# timeline's strokes and fills, its background.
+# Every colour printed words and the timeline show: text, the marks before list items, the
+# words drawn in pictures, the timeline's strokes and fills, backgrounds. (The pictures'
+# drawings keep their colours: a vein is red or blue, skin has its tones.)
 COLOURS = """[...document.querySelectorAll('main *')].filter(e => e.getClientRects().length)
   .flatMap(e => {
     const style = getComputedStyle(e), before = getComputedStyle(e, '::before');
     const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    const svg = e instanceof SVGElement;
-    return [own && ['color', style.color], before.content !== 'none' && ['::before', before.color],
-            svg && ['fill', style.fill], svg && ['stroke', style.stroke],
+    const words = e instanceof SVGTextContentElement;
+    const timeline = e instanceof SVGElement && e.closest('.timeline');
+    return [own && !words && ['color', style.color],
+            before.content !== 'none' && ['::before', before.color],
+            (words || timeline) && ['fill', style.fill], timeline && ['stroke', style.stroke],
             ['background', style.backgroundColor]]
       .filter(Boolean).map(c => [e.className.baseVal ?? e.className, ...c]);
   })"""

@@ -56,6 +56,7 @@ help:
 	@echo '   make clean                          remove the generated files         '
 	@echo '   make regenerate                     regenerate files upon modification '
 	@echo '   make publish                        generate using production settings '
+	@echo '   make pdf                            generate, with the PDF leaflet     '
 	@echo '   make serve [PORT=8000]              serve site at http://127.0.0.1:8000'
 	@echo '   make devserver [PORT=8000]          serve and regenerate together      '
 	@echo '   make rsync_upload SSH_HOST=… SSH_TARGET_DIR=…  upload via rsync+ssh     '
@@ -83,18 +84,29 @@ venv: $(VENV)/.installed
 html: $(VENV)/.installed
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
+# The site and its PDF leaflet, as make publish makes it (make html leaves the PDF out).
+pdf: $(VENV)/.installed
+	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e PDF_LEAFLET=true
+.PHONY: pdf
+
 test: $(VENV)/.installed-test system-deps
 	"$(VENV)/bin/python" -m pytest
 
 # Debian packages the tests need, installed only when missing (Debian or Ubuntu, as
 # root, as in CI), so this is instant on a machine that has them: Chromium and its
 # fonts for the browser tests, Java for the HTML checker, nginx and Apache to serve
-# the published site with the shipped configurations, rsync for the upload test.
+# the published site with the shipped configurations, rsync for the upload test;
+# Pango, HarfBuzz and fonts for WeasyPrint, which makes the PDF leaflet, and
+# poppler-utils to read it.
 # Debian's package scripts would start nginx and Apache on port 80; a policy-rc.d
 # that answers 101 ("not allowed") keeps them stopped (the tests start their own on
 # 127.0.0.1). It is made only if there is none, and removed only if made here.
+LEAFLET_PACKAGES=libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core poppler-utils
 system-deps:
 	@missing=""; \
+	for package in $(LEAFLET_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium fonts-liberation"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \

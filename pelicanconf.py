@@ -95,7 +95,7 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "build_manifest", "translations", "review_dates", "guide", "components", "pictures",
-    "lean_css", "fingerprint", "content_checks", "glossary",
+    "lean_css", "fingerprint", "content_checks", "glossary", "whole_guide",
 ]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---
@@ -200,3 +200,15 @@ PLAIN_AVOID_BY_LANGUAGE = {
         "deambular": "caminar", "posteriormente": "después", "previamente": "antes",
     },
 }
+
+# --- The whole guide on one page (guide.html), and as a PDF leaflet (plugin whole_guide) ---
+# The PDF takes seconds to make, so `make html` skips it; `make pdf` and `make publish`
+# (publishconf.py) make it, and only again when the content, theme or settings changed.
+WHOLE_GUIDE_SAVE_AS = "guide.html"
+PDF_LEAFLET = False
+PDF_LEAFLET_SAVE_AS = "sclerotherapy-guide.pdf"
+PDF_LEAFLET_PAGE_SIZE = "letter"  # clinic: "A4" outside North America
+PDF_LEAFLET_REFERENCE = ""  # clinic: its leaflet number, e.g. "PIL-0421", shown on the cover
+PDF_LEAFLET_VERSION = ""  # empty: the newest Reviewed date of the guide's articles
+# Pelican's own cache folder (git ignores it); the last PDF is kept in cache/leaflet.
+CACHE_PATH = "cache"

@@ -40,6 +40,9 @@ CONTENT_REQUIRE_TRANSLATION_REVIEWER = True
 CONTENT_OUTDATED_TRANSLATION_IS_ERROR = True
 READABILITY_REPORT = ""
 
+# The whole guide as a PDF leaflet, linked from every guide page.
+PDF_LEAFLET = True
+
 # sitemap.xml (pelican-sitemap; `review_sitemap` makes each page's <lastmod>
 # its review date, `sitemap_languages` lists each page's language versions) and the
 # robots.txt that points to it.

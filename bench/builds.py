@@ -1,8 +1,8 @@
 """The two builds the benchmark compares, and how one build is measured.
 
-Guarantees: `ours` runs whatever `make html` runs (the Makefile is the one
-place that says how the site is built), pointed at another content and output
-directory; `plain` runs the same Pelican with no plugins, its default theme and
+Guarantees: `ours` runs whatever `make html` (or `make pdf`) runs (the Makefile
+is the one place that says how the site is built), pointed at another content
+and output directory; `plain` runs the same Pelican with no plugins, its default theme and
 default settings. `measure` returns the wall time, the CPU time and the peak
 memory (largest resident set of the process tree) of one command, and raises
 if the command fails.
@@ -11,6 +11,7 @@ if the command fails.
 import json
 import os
 import pathlib
+import runpy
 import subprocess
 import sys
 import tempfile
@@ -19,11 +20,14 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PELICAN = pathlib.Path(sys.executable).with_name("pelican")
 PLAIN_SETTINGS = ROOT / "bench" / "plainconf.py"
+SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))  # what `make html` builds with
 
 
-def ours(content, output):
-    return ["make", "--no-print-directory", "-s", "-C", str(ROOT), "html",
-            f"INPUTDIR={content}", f"OUTPUTDIR={output}"]
+def ours(content, output, target="html", **variables):
+    """`make html` (or another target: `make pdf`) of `content` into `output`."""
+    return ["make", "--no-print-directory", "-s", "-C", str(ROOT), target,
+            f"INPUTDIR={content}", f"OUTPUTDIR={output}",
+            *(f"{name}={value}" for name, value in variables.items())]
 
 
 def plain(content, output):

@@ -1,4 +1,5 @@
-"""`make bench`: build speed, scale, page weight and Lighthouse, side by side with plain Pelican.
+"""`make bench`: build speed, the PDF leaflet, scale, page weight and Lighthouse, side by side
+with plain Pelican.
 
 A benchmark, not a test: it prints figures as it goes and writes
 bench/report.md, bench/report.json, bench/build-time.png and bench/profile-*.txt
@@ -126,6 +127,27 @@ def real_content(content, work, runs, loads):
     return out, outputs["ours"]
 
 
+def pdf_leaflet(content, work, runs, loads):
+    """`make pdf` on the real content: the PDF leaflet made afresh (empty cache), then
+    copied from the cache (nothing changed), interleaved; its size and pages."""
+    output, cache = work / "pdf", work / "pdf-cache"
+    command = builds.ours(content, output, "pdf", PELICANOPTS=f"-e 'CACHE_PATH=\"{cache}\"'")
+    made, copied = [], []
+    for run in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
+        made.append(timed(command, loads))
+        copied.append(timed(command, loads))
+        say(f"  run {run + 1}/{runs}: leaflet made {made[-1]['wall']:.2f} s, "
+            f"copied from the cache {copied[-1]['wall']:.2f} s")
+    leaflet = output / builds.SETTINGS["PDF_LEAFLET_SAVE_AS"]
+    info = subprocess.run(["pdfinfo", str(leaflet)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+    say(f"  {leaflet.name}: {pages} pages, {leaflet.stat().st_size / 1024:.0f} KB")
+    return {"made": summary(made), "copied": summary(copied), "bytes": leaflet.stat().st_size,
+            "pages": pages}
+
+
 def scale_series(content, work, layout, articles, runs, loads):
     rows = []
     for n in articles:
@@ -201,6 +223,8 @@ def main():
 
         result["real"], site = step("Real content", real_content, content, work,
                                     config["runs"], loads)
+        result["pdf"] = step("PDF leaflet", pdf_leaflet, content, work, config["runs"], loads)
+        result["pdf"]["made_by_make_html"] = any(site.rglob("*.pdf"))
         result["weight"] = step("Page weight", weight.site_weight, site)
         for page in result["weight"]["pages"]:
             say(f"  {page['page']}: {page['total_transfer']} B in {page['requests']} requests"

@@ -12,7 +12,7 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import DEFAULT_LANG, ROOT, TRANSLATIONS, content_pages, page_path
+from conftest import DEFAULT_LANG, ROOT, SETTINGS, TRANSLATIONS, content_pages, page_path
 
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
@@ -31,7 +31,10 @@ def page_paths():
         page_path(slug, meta, lang) for lang, pages in TRANSLATIONS.items() for slug, meta in pages.items()]
 
 
-PAGES = page_paths()
+WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"]  # made from the guide's pages, not from a file
+# the whole guide in every language: guide.html, es/guide.html
+WHOLE_GUIDES = [WHOLE_GUIDE, *(f"{lang}/{WHOLE_GUIDE}" for lang in TRANSLATIONS)]
+PAGES = page_paths() + WHOLE_GUIDES
 
 
 def language_of(path):

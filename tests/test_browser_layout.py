@@ -6,8 +6,9 @@ import pytest
 
 from browser_support import PAGES, SCREENSHOTS, browser, open_page, server  # noqa: F401 (fixtures)
 
-# links that only help on screen: the guide's contents, previous/next, back to the text
-SCREEN_ONLY = ".contents-list, .pagination, .sources__back, .review-notice"
+# links that only help on screen: the guide's contents, previous/next, back to the text,
+# to the whole guide and its PDF
+SCREEN_ONLY = ".contents-list, .pagination, .sources__back, .review-notice, .whole-guide-links"
 PAGE_WIDTH = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
 
 

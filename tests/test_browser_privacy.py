@@ -5,9 +5,12 @@ import urllib.parse
 
 import pytest
 
-from browser_support import PAGES, browser, open_page, server  # noqa: F401 (fixtures)
+from browser_support import PAGES, WHOLE_GUIDES, browser, open_page, server  # noqa: F401 (fixtures)
 
 BUDGET = 14 * 1024  # bytes, gzip-compressed: the first round trip of a slow connection
+# The whole guide on one page: issue 15 set 24 KB for five parts of text (4.8 KB a part);
+# the parts have since gained pictures (about 0.9 KB gzip each): 5.5 KB a part.
+WHOLE_GUIDE_BUDGET_PER_PART = 5.5 * 1024
 MAX_REQUESTS = 2  # the page and its stylesheet
 # The browser fetches the site icon once for the whole site and keeps it, so it is not
 # one of the page's requests; its bytes still count towards the budget.
@@ -41,13 +44,28 @@ def test_page_loads_from_this_site_only_without_errors_or_cookies(browser, serve
     assert cookies == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(browser, server, path):
+def weight_and_requests(browser, server, path):
+    """Bytes (gzip) and requests of the page, besides the site icon (whose bytes count)."""
     responses, bodies, _, _ = load(browser, server, path)
     weight = sum(len(gzip.compress(body, 9)) for body in bodies.values())
     page_requests = [r for r in responses if urllib.parse.urlsplit(r.url).path != SITE_ICON]
     print(f"{path}: {len(page_requests)} requests (+ site icon), {weight} bytes gzip")
-    assert len(page_requests) <= MAX_REQUESTS
     assert len(responses) - len(page_requests) <= 1
     assert any(url.split("?")[0].endswith(".css") for url in bodies), "stylesheet not loaded"
+    return weight, len(page_requests)
+
+
+@pytest.mark.parametrize("path", [path for path in PAGES if path not in WHOLE_GUIDES])
+def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(browser, server, path):
+    weight, requests = weight_and_requests(browser, server, path)
+    assert requests <= MAX_REQUESTS
     assert weight <= BUDGET
+
+
+@pytest.mark.parametrize("path", WHOLE_GUIDES)
+def test_whole_guide_weighs_at_most_5_5_kb_gzipped_a_part_in_2_requests_besides_the_site_icon(
+        browser, server, page, path):
+    parts = len(page("index").select(".guide-overview__link"))
+    weight, requests = weight_and_requests(browser, server, path)
+    assert requests <= MAX_REQUESTS
+    assert weight <= WHOLE_GUIDE_BUDGET_PER_PART * parts

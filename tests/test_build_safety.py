@@ -385,6 +385,7 @@ def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
         result = make_in(project, target)
         assert result.returncode == 0, result.stdout + result.stderr
         assert (project / "output" / "index.html").is_file()
+        # generated: the site, and the PDF leaflet kept for the next build (cache/)
         assert {
             k: v
             for k, v in checksums(project).items()

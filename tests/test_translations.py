@@ -283,6 +283,28 @@ def test_the_menus_of_a_spanish_page_name_the_spanish_pages(page):
         assert shown == [(f"{slug}.html", TRANSLATIONS["es"][slug]["title"]) for slug in SETTINGS[setting]]
 
 
+WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"].removesuffix(".html")
+
+
+def test_the_spanish_whole_guide_has_the_spanish_parts_in_order_in_spanish(page):
+    soup = page(f"es/{WHOLE_GUIDE}")
+    assert soup.html["lang"] == "es"
+    titles = [h.get_text(" ", strip=True) for h in soup.select(".whole-guide__part-title")]
+    assert titles == [words("es", "Part %(number)s: %(title)s") % {"number": n, "title": meta["title"]}
+                      for n, (_, meta) in enumerate(spanish_guide(), start=1)]
+    pointers = soup.select(".whole-guide__see-card")
+    assert pointers and all(p.get_text().startswith(words("es", "See")) for p in pointers)
+    switch = soup.select_one(".language-switch")
+    assert switch["href"].endswith(f"/{WHOLE_GUIDE}.html") and switch["lang"] == DEFAULT_LANG
+
+
+@pytest.mark.parametrize(("slug", "meta"), spanish_guide())
+def test_every_spanish_guide_page_links_to_the_spanish_whole_guide(page, slug, meta):
+    link = page(f"es/{slug}").select_one(".whole-guide-links a")
+    assert link["href"].endswith(f"es/{WHOLE_GUIDE}.html")
+    assert link.get_text() == words("es", "Print or save the whole guide")
+
+
 # --- Never published unreviewed ---------------------------------------------------------
 
 @pytest.mark.parametrize(("slug", "meta"), SPANISH)

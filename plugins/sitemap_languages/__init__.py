@@ -1,7 +1,8 @@
 """Each page's language versions in sitemap.xml, as search engines read them.
 
-Guarantees: in the sitemap that pelican-sitemap writes, the entry of every page that
-exists in more than one language lists the page in each language, itself included,
+Guarantees: in the sitemap that pelican-sitemap writes, the entry of every page written
+(the whole guide too) that exists in more than one language lists the page in each
+language, itself included,
 and ``x-default`` (the version in DEFAULT_LANG), each as ``<xhtml:link
 rel="alternate" hreflang="…" href="…"/>`` with the page's canonical address (plugin
 structured_data): the same addresses as the ``<loc>`` entries and as the hreflang
@@ -29,21 +30,31 @@ NAMESPACES = {
 LOC, URL = (f"{{{NAMESPACES['']}}}{name}" for name in ("loc", "url"))
 LINK = f"{{{NAMESPACES['xhtml']}}}link"
 
-_alternates = {}  # canonical address -> [(hreflang, address)], for the build running
+_written = []  # every page the build running has written (also the whole guides)
 
 
-def collect(generator):
-    settings = generator.settings
+def forget(pelican_object):
+    _written.clear()
+
+
+def remember(path, context):
+    if context.get("page") is not None:
+        _written.append(context["page"])
+
+
+def alternates(settings):
+    """canonical address -> [(hreflang, address)] of every written page with translations."""
     siteurl, default = settings["SITEURL"], settings["DEFAULT_LANG"]
-    _alternates.clear()
-    for page in generator.pages + generator.translations:
-        found = versions(page, settings.get("LANGUAGES", {}))
-        english = next((version for version in found if version.lang == default), None)
-        if len(found) > 1 and english is not None:
-            _alternates[canonical_url(page, siteurl)] = [
-                *((version.lang, canonical_url(version, siteurl)) for version in found),
+    found = {}
+    for page in _written:
+        each = versions(page, settings.get("LANGUAGES", {}))
+        english = next((version for version in each if version.lang == default), None)
+        if len(each) > 1 and english is not None:
+            found[canonical_url(page, siteurl)] = [
+                *((version.lang, canonical_url(version, siteurl)) for version in each),
                 ("x-default", canonical_url(english, siteurl)),
             ]
+    return found
 
 
 def rewrite(pelican_object):
@@ -52,11 +63,11 @@ def rewrite(pelican_object):
         return
     for prefix, uri in NAMESPACES.items():
         etree.register_namespace(prefix, uri)
-    tree = etree.parse(path)
+    tree, found = etree.parse(path), alternates(pelican_object.settings)
     for url in tree.getroot().iter(URL):
         for link in url.findall(LINK):
             url.remove(link)
-        for hreflang, address in _alternates.get(url.findtext(LOC), ()):
+        for hreflang, address in found.get(url.findtext(LOC), ()):
             etree.SubElement(url, LINK, {"rel": "alternate", "hreflang": hreflang, "href": address})
     etree.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -64,5 +75,6 @@ def rewrite(pelican_object):
 
 def register():
     pelican.plugins.granular_signals.register()
-    signals.page_generator_finalized.connect(collect)
+    signals.initialized.connect(forget)
+    signals.content_written.connect(remember)
     blinker.signal("sitemap").connect(rewrite)

@@ -6,7 +6,8 @@ Guarantees: templates get two filters.
   page by its folder's address: ``SITEURL/``, ``SITEURL/es/``, as in the sitemap).
 - ``page|structured_data`` is the page's schema.org description as a dict,
   for ``|tojson`` (Jinja's json.dumps that also escapes ``<``, ``>``, ``&``
-  and ``'``, so no title can close the ``<script>`` data block): a
+  and ``'``, so no title can close the ``<script>`` data block; other letters are
+  written as they are): a
   ``MedicalWebPage`` for patients with its title, summary, address, language
   (``inLanguage``; the treatment's and the site's names in that language too),
   ``lastReviewed`` and ``reviewedBy`` (only when the page names a reviewer),
@@ -132,6 +133,9 @@ def add_filters(generator):
         page, settings["SITEURL"]
     )
     generator.env.filters["structured_data"] = lambda page: describe(page, settings)
+    # |tojson writes letters as they are ("guía", not "gu\\u00eda": a Spanish page's data is
+    # shorter); it still escapes <, >, & and ', which are all that could end the data block.
+    generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 
 def register():

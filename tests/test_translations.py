@@ -199,6 +199,17 @@ def last_item(card):
     return re.sub(r"\[\^\w+\]", "", card.strip().splitlines()[-1]).removeprefix("- ").lower()
 
 
+def test_a_translation_shares_its_originals_slug_but_two_pages_of_one_language_may_not(tmp_path):
+    spanish = content_file("Texto.", Title="Privacidad", Slug="privacy", Lang="es", Translator="Una prueba")
+    build = tiny_site(tmp_path / "one", {"es/pages/privacy.md": spanish})
+    assert build.ok and build.problems() == [], build.stderr
+    twice = content_file("Texto.", Title="Privacidad otra vez", Slug="privacy", Lang="es", Translator="Una prueba")
+    build = tiny_site(tmp_path / "two", {"es/pages/privacy.md": spanish, "es/pages/privacy-again.md": twice})
+    assert not build.ok
+    assert any(m.startswith("content/es/pages/privacy-again.md, line 5: the slug \"privacy\" is also used by "
+                            "content/es/pages/privacy.md") for m in build.problems()), build.stderr
+
+
 def test_a_spanish_page_showing_a_part_with_no_spanish_version_is_an_error(tmp_path):
     part = content_file("- tell us about your medicines.[^K1]", Title="Medicines")
     page = content_file("!!! shared medicines", Title="Privacidad", Slug="privacy", Lang="es",

@@ -78,6 +78,16 @@ def page_path(slug, meta, lang=DEFAULT_LANG):
     """Where a page is written: an English page at its Save_as or {slug}.html, a
     translation at {lang}/{slug}.html."""
     return meta.get("save_as") or f"{slug}.html" if lang == DEFAULT_LANG else f"{lang}/{slug}.html"
+
+
+# What a page may weigh, gzip-compressed, with its stylesheet and the site icon: the
+# first round trip of a slow connection. The whole guide on one page: issue 15 set
+# 24 KB for five parts of text (4.8 KB a part); the parts have since gained pictures
+# (about 0.9 KB gzip each): 5.5 KB a part.
+PAGE_BUDGET = 14 * 1024
+WHOLE_GUIDE_BUDGET_PER_PART = 5.5 * 1024
+SITE_ICON = "favicon.svg"
+
 GUIDE_SLUGS = [slug for slug, meta in PAGES.items() if "order" in meta]
 OTHER_SLUGS = [slug for slug in PAGES if slug not in GUIDE_SLUGS and slug != "404"]
 # "Today" for every build of the suite: the newest review date of the content, so

@@ -64,9 +64,14 @@ def test_article_lists_its_sources_at_the_end(page, lang, slug):
     assert sources is not None and sources.h2.get_text() == words(lang, "Sources")
     links = [a["href"] for a in sources.select("li a[href^='http']")]
     assert links, "the sources list has no links to the sources"
-    # every citation in the text points at an entry of that list
-    for ref in page(name(lang, slug)).select("a.citation__link"):
+    # every citation in the text points at an entry of that list, and each entry back at
+    # the place its source is first cited
+    citations = page(name(lang, slug)).select("a.citation__link")
+    for ref in citations:
         assert sources.find(id=ref["href"][1:]) is not None
+    for entry in sources.select(".sources__item"):
+        first = next(ref for ref in citations if ref["href"] == f"#{entry['id']}")
+        assert entry.select_one(".sources__back")["href"] == f"#{first['id']}"
 
 
 @pytest.mark.parametrize(("lang", "slug"), CASES + [(lang, "404") for lang in (DEFAULT_LANG, *TRANSLATIONS)])

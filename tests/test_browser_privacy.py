@@ -6,15 +6,11 @@ import urllib.parse
 import pytest
 
 from browser_support import PAGES, WHOLE_GUIDES, browser, open_page, server  # noqa: F401 (fixtures)
+from conftest import PAGE_BUDGET, SITE_ICON, WHOLE_GUIDE_BUDGET_PER_PART
 
-BUDGET = 14 * 1024  # bytes, gzip-compressed: the first round trip of a slow connection
-# The whole guide on one page: issue 15 set 24 KB for five parts of text (4.8 KB a part);
-# the parts have since gained pictures (about 0.9 KB gzip each): 5.5 KB a part.
-WHOLE_GUIDE_BUDGET_PER_PART = 5.5 * 1024
 MAX_REQUESTS = 2  # the page and its stylesheet
 # The browser fetches the site icon once for the whole site and keeps it, so it is not
 # one of the page's requests; its bytes still count towards the budget.
-SITE_ICON = "/favicon.svg"
 
 
 def load(browser, server, path):
@@ -48,7 +44,7 @@ def weight_and_requests(browser, server, path):
     """Bytes (gzip) and requests of the page, besides the site icon (whose bytes count)."""
     responses, bodies, _, _ = load(browser, server, path)
     weight = sum(len(gzip.compress(body, 9)) for body in bodies.values())
-    page_requests = [r for r in responses if urllib.parse.urlsplit(r.url).path != SITE_ICON]
+    page_requests = [r for r in responses if urllib.parse.urlsplit(r.url).path != f"/{SITE_ICON}"]
     print(f"{path}: {len(page_requests)} requests (+ site icon), {weight} bytes gzip")
     assert len(responses) - len(page_requests) <= 1
     assert any(url.split("?")[0].endswith(".css") for url in bodies), "stylesheet not loaded"
@@ -59,7 +55,7 @@ def weight_and_requests(browser, server, path):
 def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(browser, server, path):
     weight, requests = weight_and_requests(browser, server, path)
     assert requests <= MAX_REQUESTS
-    assert weight <= BUDGET
+    assert weight <= PAGE_BUDGET
 
 
 @pytest.mark.parametrize("path", WHOLE_GUIDES)

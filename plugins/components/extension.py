@@ -32,6 +32,7 @@ SHARED = "shared"
 PICTURE = "picture"  # drawn by the pictures plugin, which reads its line before the boxes
 KINDS = [*CARDS, *BOXES, SHARED, PICTURE]
 SOURCES = "sources"  # the role of content/shared/sources.md
+SOURCE_ID = "source-"  # a source's entry in the Sources list: its id is this and its tag
 # "{name}" written in the text; a name of up to 40 characters, so ordinary braces pass
 PLACEHOLDER = re.compile(r"\{([^{}\n]{1,40})\}")
 RANGE_WORD = {"en": "to", "es": "a"}  # "2-3" is read "2 to 3", "2 a 3"
@@ -201,7 +202,7 @@ class SourceDefinitionProcessor(BlockProcessor):
             if tag in self.md.registered:
                 document.report((place, number), f'the source "[^{tag}]" is listed twice. Keep one.')
             self.md.registered.add(tag)
-            item = etree.SubElement(entries, "li", {"id": f"source-{tag}"})
+            item = etree.SubElement(entries, "li", {"id": f"{SOURCE_ID}{tag}"})
             item.text = body
 
 
@@ -214,15 +215,9 @@ class CitationProcessor(InlineProcessor):
     def handleMatch(self, m, data):
         document, tag = self.md.document, m[1]
         sources = document.library.sources()
-        cited = self.md.cited.setdefault(tag, [])
-        number = list(self.md.cited).index(tag) + 1
-        cited.append(f"cite-{tag}-{len(cited) + 1}")
         sup = etree.Element("sup", {"class": "citation"})
-        link = etree.SubElement(
-            sup, "a", {"class": "citation__link", "href": f"#source-{tag}", "id": cited[-1]}
-        )
-        link.append(_hidden(words(document, "Source ")))
-        link[-1].tail = str(number)
+        link = etree.SubElement(sup, "a", {"class": "citation__link", "href": f"#{SOURCE_ID}{tag}"})
+        link.append(_hidden(words(document, "Source ")))  # the number follows (number_citations)
         if tag not in sources and document.role != SOURCES:
             self.md.pending.append((
                 sup,
@@ -252,13 +247,13 @@ class ComponentsTreeprocessor(Treeprocessor):
             if element.tag == "div" and "admonition" in classes:
                 self.component(element, classes[1:], min(level + 1, 6))
             self.separate_citations(element)
+        cited = self.number_citations(root)
         document.sources = [
-            (tag, ids, document.library.sources().get(tag, ""))
-            for tag, ids in self.md.cited.items()
+            (tag, first, document.library.sources().get(tag, "")) for tag, first in cited.items()
         ]
         if document.role == SOURCES and self.md.source_list is not None:
             document.source_html = {
-                item.get("id").removeprefix("source-"): self.inner_html(item)
+                item.get("id").removeprefix(SOURCE_ID): self.inner_html(item)
                 for item in self.md.source_list
             }
 
@@ -364,6 +359,21 @@ class ComponentsTreeprocessor(Treeprocessor):
             div.append(body)
 
     @staticmethod
+    def number_citations(root):
+        """Number the sources in reading order (Markdown's inline patterns run breadth
+        first, so only the finished tree has it); the first citation of each source gets
+        the id its entry in the Sources list links back to. Returns {tag: that id}."""
+        cited = {}
+        for link in root.iter("a"):
+            if link.get("class") == "citation__link":
+                tag = link.get("href").removeprefix(f"#{SOURCE_ID}")
+                if tag not in cited:
+                    cited[tag] = f"cite-{tag}"
+                    link.set("id", cited[tag])
+                link[-1].tail = str(list(cited).index(tag) + 1)
+        return cited
+
+    @staticmethod
     def separate_citations(parent):
         """Sources cited together read "2,3", not "23": a comma inside the first <sup>."""
         for first, second in zip(parent, parent[1:]):
@@ -393,7 +403,6 @@ class ComponentsExtension(Extension):
 
     @staticmethod
     def reset_state(md):
-        md.cited = {}  # tag -> ids of its citations, in the order first cited
         md.pending = []  # (element, problem, text to find its line by), found inline
         md.registered = set()
         md.source_list = None

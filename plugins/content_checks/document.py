@@ -46,7 +46,7 @@ class Document:
     current: tuple = None  # (document, line) of the block being parsed
     origins: dict = field(default_factory=dict)  # top-level element -> (document, line)
     parents: dict = field(default_factory=dict)  # element -> parent, once parsed
-    sources: list = field(default_factory=list)  # (tag, citation ids, html) as cited
+    sources: list = field(default_factory=list)  # (tag, id of its first citation, html) as cited
     links: list = field(default_factory=list)  # (url, line, element tag), as written
     ids: set = field(default_factory=set)
     readable: str = ""  # the text a patient reads, for the readability report

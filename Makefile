@@ -89,7 +89,10 @@ pdf: $(VENV)/.installed
 	$(BUILD) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) -e PDF_LEAFLET=true
 .PHONY: pdf
 
+# ruff first: a style slip is reported in a second, before the ten-minute suite.
 test: $(VENV)/.installed-test system-deps
+	"$(VENV)/bin/ruff" check .
+	"$(VENV)/bin/ruff" format --check .
 	"$(VENV)/bin/python" -m pytest
 
 # Debian packages the tests need, installed only when missing (Debian or Ubuntu, as

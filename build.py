@@ -106,11 +106,7 @@ def check_replaceable(real, given):
             f"The output folder {given} is a file, not a folder: nothing was done. "
             "Move the file away or choose another OUTPUTDIR."
         )
-    if (
-        os.path.isdir(real)
-        and os.listdir(real)
-        and not os.path.isfile(os.path.join(real, MARKER))
-    ):
+    if os.path.isdir(real) and os.listdir(real) and not os.path.isfile(os.path.join(real, MARKER)):
         raise Refused(
             f"The output folder {given} holds files that this site's build did not make (it "
             f"has no {MARKER} list), so nothing was done: a build or make clean would delete "
@@ -177,19 +173,14 @@ def exchange(a, b):
     at_fdcwd, rename_exchange = -100, 2
     return (
         renameat2 is not None
-        and renameat2(
-            at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange
-        )
-        == 0
+        and renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
     )
 
 
 def put_in_place(new, real):
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(
-        new, 0o777 & ~umask
-    )  # mkdtemp made it private; the web server must read it
+    os.chmod(new, 0o777 & ~umask)  # mkdtemp made it private; the web server must read it
     if not os.path.exists(real):
         os.rename(new, real)
     elif not exchange(new, real):
@@ -229,9 +220,7 @@ def parse(argv):
     parser.add_argument("path", nargs="?")
     parser.add_argument("-s", "--settings")
     parser.add_argument("-o", "--output", default="output")
-    parser.add_argument(
-        "-e", "--extra-settings", nargs="*", action="extend", default=[]
-    )
+    parser.add_argument("-e", "--extra-settings", nargs="*", action="extend", default=[])
     return parser.parse_known_args(argv)
 
 
@@ -242,7 +231,7 @@ def settings_error(path):
         runpy.run_path(path, run_name="settings_check")
     except SystemExit as stop:  # publishconf.py's own message, e.g. SITEURL missing
         return str(stop.code) if stop.code not in (None, 0) else None
-    except Exception as error:  # noqa: BLE001 - any mistake in the file is reported
+    except Exception as error:
         if isinstance(error, SyntaxError):
             where, line = error.filename, error.lineno
         else:
@@ -328,15 +317,11 @@ def build(argv):
                     file=sys.stderr,
                 )
             else:
-                print(
-                    f"\nBuild interrupted: {given} was left as it was.", file=sys.stderr
-                )
+                print(f"\nBuild interrupted: {given} was left as it was.", file=sys.stderr)
             return 130
         finally:
             with uninterruptible():
-                shutil.rmtree(
-                    new, ignore_errors=True
-                )  # the failed build, or the old site
+                shutil.rmtree(new, ignore_errors=True)  # the failed build, or the old site
 
 
 def clean(given, content):

@@ -64,9 +64,7 @@ def serve(output, bind, port):
     SiteHandler.base_path = output
     server = http.server.ThreadingHTTPServer((bind, port), SiteHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(
-        f"Serving {output} at http://{bind}:{port}/ - press Ctrl-C to stop", flush=True
-    )
+    print(f"Serving {output} at http://{bind}:{port}/ - press Ctrl-C to stop", flush=True)
     return server
 
 
@@ -86,9 +84,7 @@ def watched(argv):
     known, _ = build.parse(argv)
     settings = read_settings(known.settings)
     paths = [known.path or settings["PATH"], settings["THEME"], known.settings]
-    paths += [
-        os.path.join(build.PROJECT, folder) for folder in settings["PLUGIN_PATHS"]
-    ]
+    paths += [os.path.join(build.PROJECT, folder) for folder in settings["PLUGIN_PATHS"]]
     return [path for path in paths if path and os.path.exists(path)]
 
 
@@ -125,11 +121,7 @@ def main(argv):
     parser.add_argument("-p", "--port", type=int, default=8000)
     parser.add_argument("-b", "--bind", default="127.0.0.1")
     known, rest = parser.parse_known_args(argv)
-    server = (
-        serve(build.parse(rest)[0].output, known.bind, known.port)
-        if known.listen
-        else None
-    )
+    server = serve(build.parse(rest)[0].output, known.bind, known.port) if known.listen else None
     try:
         if known.autoreload:
             return watch(rest)

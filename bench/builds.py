@@ -25,9 +25,17 @@ SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))  # what `make html` buil
 
 def ours(content, output, target="html", **variables):
     """`make html` (or another target: `make pdf`) of `content` into `output`."""
-    return ["make", "--no-print-directory", "-s", "-C", str(ROOT), target,
-            f"INPUTDIR={content}", f"OUTPUTDIR={output}",
-            *(f"{name}={value}" for name, value in variables.items())]
+    return [
+        "make",
+        "--no-print-directory",
+        "-s",
+        "-C",
+        str(ROOT),
+        target,
+        f"INPUTDIR={content}",
+        f"OUTPUTDIR={output}",
+        *(f"{name}={value}" for name, value in variables.items()),
+    ]
 
 
 def plain(content, output):
@@ -46,9 +54,14 @@ def measure(command, env=None):
     the process a child was forked from in the child's peak (ru_maxrss), which
     would hide a build's own peak below the benchmark's ~70 MB."""
     with tempfile.NamedTemporaryFile(suffix=".json") as figures:
-        result = subprocess.run([sys.executable, "-S", __file__, figures.name, *command],
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                env=env, cwd=ROOT, check=False)
+        result = subprocess.run(
+            [sys.executable, "-S", __file__, figures.name, *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
         if result.returncode != 0:
             tail = result.stdout.decode(errors="replace")[-3000:]
             raise BuildFailed(f"{' '.join(command)} exited {result.returncode}:\n{tail}")
@@ -62,11 +75,15 @@ def _run_and_report(figures, command):
     # for (make -> pelican): ru_maxrss is the largest of them, in KiB.
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
-    pathlib.Path(figures).write_text(json.dumps({
-        "wall": wall,
-        "cpu": usage.ru_utime + usage.ru_stime,
-        "max_rss_mb": usage.ru_maxrss / 1024,
-    }))
+    pathlib.Path(figures).write_text(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "max_rss_mb": usage.ru_maxrss / 1024,
+            }
+        )
+    )
     return os.waitstatus_to_exitcode(status)
 
 

@@ -39,8 +39,10 @@ def environment(directory):
 
 def _classify(identifier):
     function, path, *_ = identifier.split("\x01")[0].split("\x00") + ["", ""]
-    phase = next((label for label, name, suffix in PHASES
-                  if function == name and path.endswith(suffix)), None)
+    phase = next(
+        (label for label, name, suffix in PHASES if function == name and path.endswith(suffix)),
+        None,
+    )
     return _ours(path), phase, f"{function} ({_short(path)})"
 
 
@@ -85,7 +87,8 @@ def summarize(directory, text_report=None, top=12):
             combined = Session.combine(combined, session)
         pathlib.Path(text_report).write_text(
             ConsoleRenderer(unicode=True, color=False, short_mode=False).render(combined),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return {
         "processes": len(sessions),
         "sampled_seconds": total,

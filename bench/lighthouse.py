@@ -20,8 +20,16 @@ import threading
 
 HERE = pathlib.Path(__file__).resolve().parent
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-COMPRESSED = {"text/html", "text/css", "application/javascript", "text/javascript",
-              "image/svg+xml", "application/json", "text/plain", "application/xml"}
+COMPRESSED = {
+    "text/html",
+    "text/css",
+    "application/javascript",
+    "text/javascript",
+    "image/svg+xml",
+    "application/json",
+    "text/plain",
+    "application/xml",
+}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -30,8 +38,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         ctype = self.guess_type(str(path))
-        if (not path.is_file() or ctype not in COMPRESSED
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            not path.is_file()
+            or ctype not in COMPRESSED
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
@@ -53,7 +64,8 @@ def run(site, runs):
     site = pathlib.Path(site)
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -61,8 +73,13 @@ def run(site, runs):
         result = subprocess.run(
             [shutil.which("node") or "node", str(HERE / "lighthouse.mjs"), str(runs)]
             + [base + page for page in pages],
-            cwd=HERE, env={**os.environ, "CHROME_PATH": CHROME},
-            capture_output=True, text=True, check=False, timeout=60 * 60)
+            cwd=HERE,
+            env={**os.environ, "CHROME_PATH": CHROME},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60 * 60,
+        )
     finally:
         server.shutdown()
         server.server_close()
@@ -73,15 +90,19 @@ def run(site, runs):
     for page in pages:
         page_runs = [r for r in raw if r["url"] == base + page]
         categories = page_runs[0]["scores"].keys()
-        summary.append({
-            "page": page,
-            "runs": len(page_runs),
-            "scores": {c: statistics.median(r["scores"][c] for r in page_runs) for c in categories},
-            "lcp_ms": statistics.median(r["lcp_ms"] for r in page_runs),
-            "cls": statistics.median(r["cls"] for r in page_runs),
-            "total_bytes": statistics.median(r["total_bytes"] for r in page_runs),
-            "failing": sorted({f for r in page_runs for f in r["failing"]}),
-        })
+        summary.append(
+            {
+                "page": page,
+                "runs": len(page_runs),
+                "scores": {
+                    c: statistics.median(r["scores"][c] for r in page_runs) for c in categories
+                },
+                "lcp_ms": statistics.median(r["lcp_ms"] for r in page_runs),
+                "cls": statistics.median(r["cls"] for r in page_runs),
+                "total_bytes": statistics.median(r["total_bytes"] for r in page_runs),
+                "failing": sorted({f for r in page_runs for f in r["failing"]}),
+            }
+        )
     return {
         "version": raw[0]["lighthouse"] if raw else None,
         "form_factor": raw[0]["formFactor"] if raw else None,

@@ -16,6 +16,7 @@ target is a line in the report. Settings (environment variables):
 """
 
 import datetime
+import itertools
 import math
 import os
 import pathlib
@@ -28,8 +29,8 @@ import tempfile
 import time
 
 import builds
-import lighthouse
 import hotspots
+import lighthouse
 import report
 import synth
 import weight
@@ -54,14 +55,22 @@ def say(text):
 
 
 def machine():
-    cpu = next((line.split(":", 1)[1].strip()
-                for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
 
     def version(*command):
         try:
-            return subprocess.run(command, capture_output=True, text=True,
-                                  check=False).stdout.strip().splitlines()[0]
+            return (
+                subprocess.run(command, capture_output=True, text=True, check=False)
+                .stdout.strip()
+                .splitlines()[0]
+            )
         except (OSError, IndexError):
             return None
 
@@ -109,21 +118,28 @@ def real_content(content, work, runs, loads):
     plain_content = work / "plain-content"
     synth.make_plain(content, plain_content)
     outputs = {"ours": work / "ours", "plain": work / "plain"}
-    commands = {"ours": builds.ours(content, outputs["ours"]),
-                "plain": builds.plain(plain_content, outputs["plain"])}
+    commands = {
+        "ours": builds.ours(content, outputs["ours"]),
+        "plain": builds.plain(plain_content, outputs["plain"]),
+    }
     results = {f"{b}_{kind}": [] for b in commands for kind in ("clean", "rebuild")}
     for run in range(runs):
         for build, command in commands.items():  # interleaved, so drift hits both alike
             shutil.rmtree(outputs[build], ignore_errors=True)
             results[f"{build}_clean"].append(timed(command, loads))
             results[f"{build}_rebuild"].append(timed(command, loads))
-        say(f"  run {run + 1}/{runs}: ours {results['ours_clean'][-1]['wall']:.2f} s "
+        say(
+            f"  run {run + 1}/{runs}: ours {results['ours_clean'][-1]['wall']:.2f} s "
             f"(rebuild {results['ours_rebuild'][-1]['wall']:.2f} s), plain "
-            f"{results['plain_clean'][-1]['wall']:.2f} s")
+            f"{results['plain_clean'][-1]['wall']:.2f} s"
+        )
     count, size = documents(content)
-    out = {"documents": count, "markdown_bytes": size,
-           "pages_written": {b: html_pages(o) for b, o in outputs.items()},
-           "builds": {name: summary(r) for name, r in results.items()}}
+    out = {
+        "documents": count,
+        "markdown_bytes": size,
+        "pages_written": {b: html_pages(o) for b, o in outputs.items()},
+        "builds": {name: summary(r) for name, r in results.items()},
+    }
     return out, outputs["ours"]
 
 
@@ -138,14 +154,22 @@ def pdf_leaflet(content, work, runs, loads):
         shutil.rmtree(output, ignore_errors=True)
         made.append(timed(command, loads))
         copied.append(timed(command, loads))
-        say(f"  run {run + 1}/{runs}: leaflet made {made[-1]['wall']:.2f} s, "
-            f"copied from the cache {copied[-1]['wall']:.2f} s")
+        say(
+            f"  run {run + 1}/{runs}: leaflet made {made[-1]['wall']:.2f} s, "
+            f"copied from the cache {copied[-1]['wall']:.2f} s"
+        )
     leaflet = output / builds.SETTINGS["PDF_LEAFLET_SAVE_AS"]
-    info = subprocess.run(["pdfinfo", str(leaflet)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(leaflet)], capture_output=True, text=True, check=True
+    ).stdout
     pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
     say(f"  {leaflet.name}: {pages} pages, {leaflet.stat().st_size / 1024:.0f} KB")
-    return {"made": summary(made), "copied": summary(copied), "bytes": leaflet.stat().st_size,
-            "pages": pages}
+    return {
+        "made": summary(made),
+        "copied": summary(copied),
+        "bytes": leaflet.stat().st_size,
+        "pages": pages,
+    }
 
 
 def scale_series(content, work, layout, articles, runs, loads):
@@ -156,8 +180,10 @@ def scale_series(content, work, layout, articles, runs, loads):
         synth.make_plain(site, plain_site, hide=[BESIDE] if LAYOUTS[layout] else [])
         count, size = documents(site)
         row = {"articles": n, "documents": count, "markdown_bytes": size}
-        for build, command in (("ours", builds.ours(site, work / "out")),
-                               ("plain", builds.plain(plain_site, work / "out"))):
+        for build, command in (
+            ("ours", builds.ours(site, work / "out")),
+            ("plain", builds.plain(plain_site, work / "out")),
+        ):
             measured = []
             for _ in range(runs):
                 shutil.rmtree(work / "out", ignore_errors=True)
@@ -168,11 +194,16 @@ def scale_series(content, work, layout, articles, runs, loads):
         shutil.rmtree(site)
         shutil.rmtree(plain_site)
         rows.append(row)
-        say(f"  {n:>5} articles ({layout}): ours {row['ours']['wall_median']:.1f} s "
+        say(
+            f"  {n:>5} articles ({layout}): ours {row['ours']['wall_median']:.1f} s "
             f"({row['ours']['max_rss_mb']:.0f} MB), plain {row['plain']['wall_median']:.1f} s "
-            f"({row['plain']['max_rss_mb']:.0f} MB)")
-    return {"layout": layout, "rows": rows, "growth": {
-        build: growth(rows, build) for build in ("ours", "plain")}}
+            f"({row['plain']['max_rss_mb']:.0f} MB)"
+        )
+    return {
+        "layout": layout,
+        "rows": rows,
+        "growth": {build: growth(rows, build) for build in ("ours", "plain")},
+    }
 
 
 def growth(rows, build):
@@ -181,14 +212,15 @@ def growth(rows, build):
     exponent = log(t2/t1) / log(n2/n1): 1 is linear growth, 2 quadratic; the
     fixed start-up of a build pulls it below 1 for small sites."""
     steps = []
-    for a, b in zip(rows, rows[1:]):
+    for a, b in itertools.pairwise(rows):
         step = {"from": a["articles"], "to": b["articles"]}
         for key, basis in (("wall", "wall_median"), ("cpu", "cpu_median"), ("rss", "max_rss_mb")):
             t1, t2 = a[build][basis], b[build][basis]
             step[f"{key}_per_1000"] = (t2 - t1) / (b["articles"] - a["articles"]) * 1000
             step[f"{key}_exponent"] = math.log(t2 / t1) / math.log(b["articles"] / a["articles"])
-        step["content_exponent"] = (math.log(b["markdown_bytes"] / a["markdown_bytes"])
-                                    / math.log(b["articles"] / a["articles"]))
+        step["content_exponent"] = math.log(b["markdown_bytes"] / a["markdown_bytes"]) / math.log(
+            b["articles"] / a["articles"]
+        )
         steps.append(step)
     return steps
 
@@ -202,13 +234,22 @@ def main():
         "sizes": sizes("BENCH_SIZES", "100,1000,5000"),
         "guide_sizes": sizes("BENCH_GUIDE_SIZES", "100,500"),
         "scale_runs": int(setting("BENCH_SCALE_RUNS", "1")),
-        "profile": [(layout, int(n)) for layout, n in (
-            item.split(":") for item in setting("BENCH_PROFILE", "beside:1000,guide:300").split(",")
-            if item.strip())],
+        "profile": [
+            (layout, int(n))
+            for layout, n in (
+                item.split(":")
+                for item in setting("BENCH_PROFILE", "beside:1000,guide:300").split(",")
+                if item.strip()
+            )
+        ],
         "lighthouse_runs": int(setting("BENCH_LIGHTHOUSE_RUNS", "3")),
     }
-    result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-              "machine": machine(), "config": config, "durations": {}}
+    result = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "config": config,
+        "durations": {},
+    }
     loads = []
     say(f"Benchmark of {content} on {result['machine']['nproc']} x {result['machine']['cpu']}")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -221,26 +262,39 @@ def main():
             result["durations"][name] = time.perf_counter() - begin
             return value
 
-        result["real"], site = step("Real content", real_content, content, work,
-                                    config["runs"], loads)
+        result["real"], site = step(
+            "Real content", real_content, content, work, config["runs"], loads
+        )
         result["pdf"] = step("PDF leaflet", pdf_leaflet, content, work, config["runs"], loads)
         result["pdf"]["made_by_make_html"] = any(site.rglob("*.pdf"))
         result["weight"] = step("Page weight", weight.site_weight, site)
         for page in result["weight"]["pages"]:
-            say(f"  {page['page']}: {page['total_transfer']} B in {page['requests']} requests"
-                + ("  FAILURE: over budget" if page["over_budget"] else ""))
+            say(
+                f"  {page['page']}: {page['total_transfer']} B in {page['requests']} requests"
+                + ("  FAILURE: over budget" if page["over_budget"] else "")
+            )
         if config["lighthouse_runs"]:
-            result["lighthouse"] = step("Lighthouse", lighthouse.run, site,
-                                        config["lighthouse_runs"])
+            result["lighthouse"] = step(
+                "Lighthouse", lighthouse.run, site, config["lighthouse_runs"]
+            )
         result["scale"] = {}
         for layout, key in (("beside", "sizes"), ("guide", "guide_sizes")):
             if config[key]:
-                result["scale"][layout] = step(f"Scale ({layout})", scale_series, content, work,
-                                               layout, config[key], config["scale_runs"], loads)
+                result["scale"][layout] = step(
+                    f"Scale ({layout})",
+                    scale_series,
+                    content,
+                    work,
+                    layout,
+                    config[key],
+                    config["scale_runs"],
+                    loads,
+                )
         result["profile"] = []
         for layout, n in config["profile"]:
-            result["profile"].append(step(f"Profile ({layout}, {n} articles)", profile_build,
-                                          content, work, layout, n))
+            result["profile"].append(
+                step(f"Profile ({layout}, {n} articles)", profile_build, content, work, layout, n)
+            )
     result["load_before_builds"] = {"median": statistics.median(loads), "max": max(loads)}
     result["durations"]["total"] = time.perf_counter() - started
     report.write(result, OUT)

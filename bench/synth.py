@@ -117,14 +117,17 @@ def make_site(content, dest, n, guide="articles", beside=None):
 def _relink(match, guide, where, in_set, number):
     """The link rewritten for a copy of a guide article that lives in `where`."""
     kind, link = match[1], match[2]
-    target = link.lstrip("/") if link.startswith("/") else posixpath.normpath(
-        posixpath.join(guide, link))
+    target = (
+        link.lstrip("/")
+        if link.startswith("/")
+        else posixpath.normpath(posixpath.join(guide, link))
+    )
     folder, name = posixpath.split(target)
     if kind == "filename" and folder == guide and name in in_set:
         target = posixpath.join(where, copy_name(name, number))
     elif link.startswith("/"):
         return match[0]
-    return "{%s}%s" % (kind, posixpath.relpath(target, where))
+    return f"{{{kind}}}{posixpath.relpath(target, where)}"
 
 
 def make_plain(content, dest, hide=()):

@@ -44,11 +44,21 @@ class _Resources(html.parser.HTMLParser):
         rel = (attrs.get("rel") or "").lower().split()
         if tag == "link" and attrs.get("href") and "icon" in rel:
             self.icon = self.icon or attrs["href"]
-        elif tag == "link" and attrs.get("href") and {
-            "stylesheet", "preload", "modulepreload", "manifest",
-        } & set(rel):
+        elif (
+            tag == "link"
+            and attrs.get("href")
+            and {
+                "stylesheet",
+                "preload",
+                "modulepreload",
+                "manifest",
+            }
+            & set(rel)
+        ):
             self.urls.append(attrs["href"])
-        elif tag in ("script", "img", "iframe", "embed", "source", "video", "audio") and attrs.get("src"):
+        elif tag in ("script", "img", "iframe", "embed", "source", "video", "audio") and attrs.get(
+            "src"
+        ):
             self.urls.append(attrs["src"])
         if tag in ("img", "source") and attrs.get("srcset") and not attrs.get("src"):
             self.urls.append(attrs["srcset"].split(",")[0].split()[0])
@@ -71,8 +81,11 @@ def _local_file(root, base, url):
     if parts.scheme or parts.netloc or url.startswith(("data:", "#")):
         return None
     path = urllib.parse.unquote(parts.path)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), path)
-                                if not path.startswith("/") else path.lstrip("/"))
+    joined = posixpath.normpath(
+        posixpath.join(posixpath.dirname(base), path)
+        if not path.startswith("/")
+        else path.lstrip("/")
+    )
     return root / joined
 
 
@@ -89,8 +102,11 @@ def _css_dependencies(root, css_file, seen):
 def _resource(root, path):
     if not path.is_file():
         return {"path": path.relative_to(root).as_posix(), "missing": True}
-    return {"path": path.relative_to(root).as_posix(), "bytes": path.stat().st_size,
-            "transfer": transfer_size(path)}
+    return {
+        "path": path.relative_to(root).as_posix(),
+        "bytes": path.stat().st_size,
+        "transfer": transfer_size(path),
+    }
 
 
 def budget(root, page):

@@ -18,8 +18,13 @@ CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium, started as the project's rules say: no sandbox (root), no GPU,
 # nothing that calls home.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "screenshots"
 
@@ -28,7 +33,10 @@ def page_paths():
     """The page each content file becomes, in every language: its Save_as, else
     {slug}.html; a translation's {lang}/{slug}.html."""
     return [page_path(slug, meta) for slug, meta in content_pages().items()] + [
-        page_path(slug, meta, lang) for lang, pages in TRANSLATIONS.items() for slug, meta in pages.items()]
+        page_path(slug, meta, lang)
+        for lang, pages in TRANSLATIONS.items()
+        for slug, meta in pages.items()
+    ]
 
 
 WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"]  # made from the guide's pages, not from a file
@@ -71,7 +79,9 @@ def browser():
     """Headless Chromium (Playwright gives it a fresh temporary profile), closed after the tests."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
         )
         yield chromium
         chromium.close()

@@ -10,37 +10,59 @@ CLIENT_FACTS = [
     {
         "fact": "Sclerotherapy is a widely used treatment (adjusted: well-proven, for spider and small blue veins)",
         "page": "procedure",
-        "phrases": ["a well-proven treatment that doctors have used since the 1930s", "a treatment for spider veins and small blue veins (reticular veins) in the legs"],
+        "phrases": [
+            "a well-proven treatment that doctors have used since the 1930s",
+            "a treatment for spider veins and small blue veins (reticular veins) in the legs",
+        ],
     },
     {
         "fact": "Sclerotherapy treats spider veins (home page, adjusted: not large varicose veins)",
         "page": "index",
-        "phrases": ["a treatment for spider veins and small blue veins (reticular veins)", "asclera is not approved for large, bulging varicose veins"],
+        "phrases": [
+            "a treatment for spider veins and small blue veins (reticular veins)",
+            "asclera is not approved for large, bulging varicose veins",
+        ],
     },
     {
         "fact": "Other venous insufficiencies can make the problem resurface in the future",
         "page": "procedure",
-        "phrases": ["doctors call it venous insufficiency", "treatment does not stop new veins from forming"],
+        "phrases": [
+            "doctors call it venous insufficiency",
+            "treatment does not stop new veins from forming",
+        ],
     },
     {
         "fact": "Both a medical treatment and a cosmetic procedure that restores a smooth look",
         "page": "procedure",
-        "phrases": ["both a medical treatment and a cosmetic one", "give your legs a smoother look"],
+        "phrases": [
+            "both a medical treatment and a cosmetic one",
+            "give your legs a smoother look",
+        ],
     },
     {
         "fact": "A trained professional injects a special medicine, Asclera, into the unhealthy vein",
         "page": "procedure",
-        "phrases": ["a trained professional injects a medicine into the vein", "the medicine used is called asclera"],
+        "phrases": [
+            "a trained professional injects a medicine into the vein",
+            "the medicine used is called asclera",
+        ],
     },
     {
         "fact": "The medicine irritates the vein walls and damages the cells lining the inside",
         "page": "procedure",
-        "phrases": ["irritates the wall of the vein", "damages the cells that line the inside of the vein"],
+        "phrases": [
+            "irritates the wall of the vein",
+            "damages the cells that line the inside of the vein",
+        ],
     },
     {
         "fact": "A local inflammatory reaction makes scar tissue and blood reroutes to healthier veins",
         "page": "procedure",
-        "phrases": ["a local reaction (inflammation)", "through other, healthy veins instead", "turns into scar tissue"],
+        "phrases": [
+            "a local reaction (inflammation)",
+            "through other, healthy veins instead",
+            "turns into scar tissue",
+        ],
     },
     {
         "fact": "The remaining vein shrinks and is absorbed into the surrounding tissue",
@@ -70,7 +92,11 @@ CLIENT_FACTS = [
     {
         "fact": "The red marks fade in a couple of hours (adjusted: days to weeks first; other marks last longer)",
         "page": "spider-veins",
-        "phrases": ["usually go away within a few days to several weeks", "settle within a few hours", "other marks can last longer"],
+        "phrases": [
+            "usually go away within a few days to several weeks",
+            "settle within a few hours",
+            "other marks can last longer",
+        ],
     },
     {
         "fact": "Varicose veins are large blue swollen veins that bulge above the skin",
@@ -80,7 +106,11 @@ CLIENT_FACTS = [
     {
         "fact": "For larger varicose veins the procedure is more complex and the doctor examines first",
         "page": "varicose-veins",
-        "phrases": ["treatment is more complex", "looks closely at the affected area first", "duplex ultrasound scan"],
+        "phrases": [
+            "treatment is more complex",
+            "looks closely at the affected area first",
+            "duplex ultrasound scan",
+        ],
     },
     {
         "fact": "The examination is so the injection does not cause blockages in deeper veins (adjusted)",
@@ -100,12 +130,18 @@ CLIENT_FACTS = [
     {
         "fact": "There is no downtime (adjusted: usual activities the same day, with limits)",
         "page": "procedure",
-        "phrases": ["usual daily activities the same day", "there are a few limits for the first days and weeks"],
+        "phrases": [
+            "usual daily activities the same day",
+            "there are a few limits for the first days and weeks",
+        ],
     },
     {
         "fact": "The risks are minimal if done correctly (adjusted)",
         "page": "risks",
-        "phrases": ["most side effects of sclerotherapy are mild", "even when the treatment is done correctly"],
+        "phrases": [
+            "most side effects of sclerotherapy are mild",
+            "even when the treatment is done correctly",
+        ],
     },
     {
         "fact": "There is almost no danger of allergic reactions (adjusted: very rare but can be fatal)",
@@ -115,12 +151,18 @@ CLIENT_FACTS = [
     {
         "fact": "Extremely low risk of blood clots (adjusted)",
         "page": "risks",
-        "phrases": ["serious clots are rare", "small clots where the needle went in are more common"],
+        "phrases": [
+            "serious clots are rare",
+            "small clots where the needle went in are more common",
+        ],
     },
     {
         "fact": "Compression stockings or support hose worn continuously for 2-3 days",
         "page": "compression-stockings",
-        "phrases": ["compression stockings or support hose", "wear them day and night for 2 to 3 days"],
+        "phrases": [
+            "compression stockings or support hose",
+            "wear them day and night for 2 to 3 days",
+        ],
     },
     {
         "fact": "Then worn for 2-3 weeks during the daytime",

@@ -14,9 +14,10 @@ from bs4 import BeautifulSoup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
+from pelican.settings import read_settings  # noqa: E402
+
 from content_checks.document import Document, read_information_block  # noqa: E402
 from content_checks.problems import Problems  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
 
 
 def information_block(path):
@@ -59,7 +60,9 @@ def content_pages(content=ROOT / "content"):
     """{slug: information block} of every page and guide article, the guide's in order."""
     pages = {}
     for folder in ("articles", "pages"):
-        files = [(information_block(path), path) for path in sorted((content / folder).glob("*.md"))]
+        files = [
+            (information_block(path), path) for path in sorted((content / folder).glob("*.md"))
+        ]
         files.sort(key=lambda item: int(item[0].get("order", 0)))
         for meta, path in files:
             pages[meta.get("slug") or path.stem] = meta
@@ -70,8 +73,11 @@ PAGES = content_pages()
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))  # what the clinic has set
 DEFAULT_LANG = SETTINGS["DEFAULT_LANG"]
 # Each translation's pages (content/es/articles, content/es/pages): {language: {slug: block}}.
-TRANSLATIONS = {lang: content_pages(ROOT / "content" / lang) for lang in SETTINGS["LANGUAGES"]
-                if lang != DEFAULT_LANG}
+TRANSLATIONS = {
+    lang: content_pages(ROOT / "content" / lang)
+    for lang in SETTINGS["LANGUAGES"]
+    if lang != DEFAULT_LANG
+}
 
 
 def page_path(slug, meta, lang=DEFAULT_LANG):
@@ -93,15 +99,21 @@ OTHER_SLUGS = [slug for slug in PAGES if slug not in GUIDE_SLUGS and slug != "40
 # "Today" for every build of the suite: the newest review date of the content, so
 # the suite passes on any day (SOURCE_DATE_EPOCH, the reproducible-builds convention).
 TODAY = max(datetime.date.fromisoformat(meta["reviewed"]) for meta in PAGES.values())
-os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.datetime(
-    TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=datetime.timezone.utc).timestamp()))
+os.environ["SOURCE_DATE_EPOCH"] = str(
+    int(datetime.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=datetime.UTC).timestamp())
+)
 
 
 def build(output, content=ROOT / "content", settings="pelicanconf.py", extra=()):
     """Build through build.py, as `make html` does; return the finished process."""
     command = [
-        sys.executable, str(ROOT / "build.py"), str(content), "-o", str(output),
-        "-s", str(ROOT / settings),
+        sys.executable,
+        str(ROOT / "build.py"),
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / settings),
     ]
     extra = [f"{name}={value}" for name, value in extra]
     if extra:
@@ -180,9 +192,19 @@ def project(tmp_path):
     """A copy of the project without anything generated, to run make in."""
     copy = tmp_path / "project"
     shutil.copytree(
-        ROOT, copy,
-        ignore=shutil.ignore_patterns(".venv", ".git", "output", ".output*", "__pycache__",
-                                      ".pytest_cache", ".ruff_cache", "cache", "screenshots"),
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "output",
+            ".output*",
+            "__pycache__",
+            ".pytest_cache",
+            ".ruff_cache",
+            "cache",
+            "screenshots",
+        ),
     )
     return copy
 
@@ -196,7 +218,9 @@ def make_command(project, target, **variables):
 def make_in(project, target, env=None, **variables):
     """Run `make <target>` in a scratch project; return the finished process."""
     command = make_command(project, target, **variables)
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, check=False)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=300, env=env, check=False
+    )
 
 
 def add_pages(content, count):

@@ -81,7 +81,9 @@ def page_files(output):
 def pages_in_every_language(output):
     """Every page of a built site in every language: its .html files, and those of each
     translation's folder (es/…)."""
-    return page_files(output) + [path for lang in TRANSLATIONS for path in page_files(pathlib.Path(output) / lang)]
+    return page_files(output) + [
+        path for lang in TRANSLATIONS for path in page_files(pathlib.Path(output) / lang)
+    ]
 
 
 def soup_of(path):

@@ -23,8 +23,11 @@ from pelican.settings import read_settings
 from conftest import ROOT, TODAY
 
 TINY = ROOT / "tests" / "fixtures" / "tiny"
-NEXT_YEAR = TODAY.replace(year=TODAY.year + 1) if not (TODAY.month == 2 and TODAY.day == 29) \
+NEXT_YEAR = (
+    TODAY.replace(year=TODAY.year + 1)
+    if not (TODAY.month == 2 and TODAY.day == 29)
     else TODAY + datetime.timedelta(days=365)
+)
 
 
 def dated(text):
@@ -37,9 +40,15 @@ def dated(text):
 def content_file(body="## A section\n\nSome text.", **fields):
     """A valid content file: an information block (these fields over sensible ones), then
     the body."""
-    meta = {"Title": "A test page", "Summary": "A page for a test.", "Reviewed": "{today}",
-            "Next-review": "{next_year}"}
-    meta.update({"Next-review" if key == "Next_review" else key: value for key, value in fields.items()})
+    meta = {
+        "Title": "A test page",
+        "Summary": "A page for a test.",
+        "Reviewed": "{today}",
+        "Next-review": "{next_year}",
+    }
+    meta.update(
+        {"Next-review" if key == "Next_review" else key: value for key, value in fields.items()}
+    )
     return "".join(f"{key}: {value}\n" for key, value in meta.items()) + "\n" + body + "\n"
 
 

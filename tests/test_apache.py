@@ -16,8 +16,15 @@ import pytest
 
 from conftest import TRANSLATIONS
 from publishing import (
-    add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers, fetch,
-    free_port, nginx, page_files, publish_for_server, serving,
+    add_private_files,
+    assert_private_files_and_folders_answer_404,
+    assert_safe_headers,
+    fetch,
+    free_port,
+    nginx,
+    page_files,
+    publish_for_server,
+    serving,
 )
 
 MODULES = ["mpm_event", "authz_core", "mime", "dir", "autoindex", "alias", "headers", "rewrite"]
@@ -53,13 +60,18 @@ def server():
         add_private_files(root)
         for path in [folder, *folder.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
-        (folder / "httpd.conf").write_text(CONFIG.format(
-            folder=folder, port=port, root=root,
-            user="User www-data\nGroup www-data" if os.geteuid() == 0 else "",
-            modules="\n".join(
-                f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so" for name in MODULES
-            ),
-        ))
+        (folder / "httpd.conf").write_text(
+            CONFIG.format(
+                folder=folder,
+                port=port,
+                root=root,
+                user="User www-data\nGroup www-data" if os.geteuid() == 0 else "",
+                modules="\n".join(
+                    f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so"
+                    for name in MODULES
+                ),
+            )
+        )
         with serving(["/usr/sbin/apache2", "-f", folder / "httpd.conf", "-DFOREGROUND"], port):
             yield f"http://127.0.0.1:{port}", root
     finally:
@@ -107,11 +119,16 @@ def test_dotfiles_and_folder_listings_are_refused(server):
     assert_private_files_and_folders_answer_404(*server)
 
 
-@pytest.mark.parametrize("encoding, suffix, decompress", [("br", ".br", brotli.decompress),
-                                                          ("gzip", ".gz", gzip.decompress)])
+@pytest.mark.parametrize(
+    "encoding, suffix, decompress",
+    [("br", ".br", brotli.decompress), ("gzip", ".gz", gzip.decompress)],
+)
 def test_a_compressing_browser_gets_the_precompressed_copy(server, encoding, suffix, decompress):
     base, root = server
-    for path, kind in ((root / "procedure.html", "text/html"), (root / "theme" / "css" / "main.css", "text/css")):
+    for path, kind in (
+        (root / "procedure.html", "text/html"),
+        (root / "theme" / "css" / "main.css", "text/css"),
+    ):
         url = f"{base}/{path.relative_to(root).as_posix()}"
         status, headers, body = fetch(url, **{"Accept-Encoding": encoding})
         assert status == 200

@@ -4,13 +4,22 @@ import re
 
 import pytest
 
-from conftest import DEFAULT_LANG, GUIDE_SLUGS, OTHER_SLUGS, PAGES, SETTINGS, TRANSLATIONS, visible_text
+from conftest import (
+    DEFAULT_LANG,
+    GUIDE_SLUGS,
+    OTHER_SLUGS,
+    PAGES,
+    SETTINGS,
+    TRANSLATIONS,
+    visible_text,
+)
 from translations import text
 
 ALL_SLUGS = GUIDE_SLUGS + OTHER_SLUGS
 # (language, slug) of every page in every language; the guide's parts alone
 CASES = [(DEFAULT_LANG, slug) for slug in ALL_SLUGS] + [
-    (lang, slug) for lang, pages in TRANSLATIONS.items() for slug in pages if slug != "404"]
+    (lang, slug) for lang, pages in TRANSLATIONS.items() for slug in pages if slug != "404"
+]
 
 
 def metadata_of(lang, slug):
@@ -74,14 +83,20 @@ def test_article_lists_its_sources_at_the_end(page, lang, slug):
         assert entry.select_one(".sources__back")["href"] == f"#{first['id']}"
 
 
-@pytest.mark.parametrize(("lang", "slug"), CASES + [(lang, "404") for lang in (DEFAULT_LANG, *TRANSLATIONS)])
+@pytest.mark.parametrize(
+    ("lang", "slug"), CASES + [(lang, "404") for lang in (DEFAULT_LANG, *TRANSLATIONS)]
+)
 def test_nothing_the_site_fills_in_is_left_unfilled_on_any_page(page, lang, slug):
     """A {name} the build should have filled in never reaches a patient, in the text or in
     an address or id made from it."""
     soup = page(name(lang, slug))
     assert not re.search(r"\{[^{}\s]*\}", soup.get_text(" ")), slug
-    assert not [tag for tag in soup.find_all(True) for value in tag.attrs.values()
-                if "{" in str(value) and tag.name != "script"], slug
+    assert not [
+        tag
+        for tag in soup.find_all(True)
+        for value in tag.attrs.values()
+        if "{" in str(value) and tag.name != "script"
+    ], slug
 
 
 @pytest.mark.parametrize(("lang", "slug"), GUIDE_CASES)
@@ -92,14 +107,19 @@ def test_emergency_advice_is_on_every_article(page, lang, slug):
     hidden = heading.select_one(".visually-hidden").get_text()  # read first, by screen readers only
     number = SETTINGS["EMERGENCY_NUMBER"]
     assert hidden == words(lang, "Emergency advice: ")
-    assert heading.get_text() == hidden + words(lang, "Call {emergency_number} if:").format(emergency_number=number)
+    assert heading.get_text() == hidden + words(lang, "Call {emergency_number} if:").format(
+        emergency_number=number
+    )
     assert number in visible_text(cards[0])
 
 
 def test_no_blog_furniture_is_published(site):
     published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    unwanted = [p for p in published if p.split("/")[0] in
-                ("category", "tag", "author", "feeds", "drafts")
-                or p in ("archives.html", "tags.html", "categories.html", "authors.html")]
+    unwanted = [
+        p
+        for p in published
+        if p.split("/")[0] in ("category", "tag", "author", "feeds", "drafts")
+        or p in ("archives.html", "tags.html", "categories.html", "authors.html")
+    ]
     assert unwanted == []
     assert {f"{slug}.html" for slug in ALL_SLUGS} <= published

@@ -25,8 +25,10 @@ def test_synthetic_site_has_n_unique_articles_whose_links_stay_in_the_site(tmp_p
     site = tmp_path / "site"
     slugs = synth.make_site(ROOT / "content", site, 13, beside=beside)
     folder = beside or "articles"
-    copies = [synth.metadata(synth.split_header(p.read_text(encoding="utf-8"))[0])
-              for p in (site / folder).glob("*-copy-*.md")]
+    copies = [
+        synth.metadata(synth.split_header(p.read_text(encoding="utf-8"))[0])
+        for p in (site / folder).glob("*-copy-*.md")
+    ]
     real = len(list((ROOT / "content" / "articles").glob("*.md")))
 
     assert len(slugs) == len(set(slugs)) == 13
@@ -35,8 +37,11 @@ def test_synthetic_site_has_n_unique_articles_whose_links_stay_in_the_site(tmp_p
     links = list(link_targets(site, folder))
     assert all((site / target).is_file() for _, target in links)
     # A copy links to the other copies of its own set, not back to the real articles.
-    assert any(copy.stem.rsplit("-", 1)[1] == target.rsplit("-", 1)[-1][:-3]
-               for copy, target in links if "-copy-" in target)
+    assert any(
+        copy.stem.rsplit("-", 1)[1] == target.rsplit("-", 1)[-1][:-3]
+        for copy, target in links
+        if "-copy-" in target
+    )
 
 
 def test_synthetic_guide_builds_without_a_warning(tmp_path):

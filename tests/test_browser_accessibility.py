@@ -26,8 +26,11 @@ def test_axe_finds_no_wcag_a_or_aa_violation(browser, server, path):
 def test_axe_runs_the_wcag_22_rules(browser, server):
     with open_page(browser, server + "index.html") as tab:
         results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    checked = {rule["id"] for key in ("passes", "inapplicable", "incomplete", "violations")
-               for rule in results.response[key]}
+    checked = {
+        rule["id"]
+        for key in ("passes", "inapplicable", "incomplete", "violations")
+        for rule in results.response[key]
+    }
     assert {"target-size", "color-contrast", "bypass", "html-has-lang"} <= checked
 
 
@@ -35,10 +38,14 @@ def test_axe_runs_the_wcag_22_rules(browser, server):
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(browser, server, path):
     with open_page(browser, server + path) as tab:
         tab.keyboard.press("Tab")
-        first = tab.evaluate("document.activeElement.className + ' ' + document.activeElement.textContent")
+        first = tab.evaluate(
+            "document.activeElement.className + ' ' + document.activeElement.textContent"
+        )
         assert first == f"skip-link {text(SETTINGS, language_of(path), 'Skip to main content')}"
         box = tab.locator(".skip-link").bounding_box()
-        assert box["x"] >= 0 and box["y"] >= 0 and box["width"] >= 24, "skip link not shown on focus"
+        assert box["x"] >= 0 and box["y"] >= 0 and box["width"] >= 24, (
+            "skip link not shown on focus"
+        )
         tab.keyboard.press("Enter")
         assert tab.evaluate("document.activeElement.id") == "main-content"
         assert tab.evaluate("document.activeElement.tagName") == "MAIN"

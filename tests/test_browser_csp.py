@@ -14,9 +14,7 @@ from pelican.settings import read_settings
 from browser_support import browser, built_pages, server  # noqa: F401
 from conftest import ROOT
 
-INLINE = (
-    '<p style="color: red">styled</p><script>document.title = "script ran";</script>'
-)
+INLINE = '<p style="color: red">styled</p><script>document.title = "script ran";</script>'
 RECORD_VIOLATIONS = (
     "window.violations = [];"
     "document.addEventListener('securitypolicyviolation',"
@@ -24,7 +22,7 @@ RECORD_VIOLATIONS = (
 )
 
 
-def visit(browser, url):  # noqa: F811
+def visit(browser, url):
     """(violations, console problems, whether the stylesheet applies, title) of a page."""
     context = browser.new_context()
     try:
@@ -33,16 +31,12 @@ def visit(browser, url):  # noqa: F811
         problems = []
         tab.on(
             "console",
-            lambda m: (
-                problems.append(m.text) if m.type in ("error", "warning") else None
-            ),
+            lambda m: problems.append(m.text) if m.type in ("error", "warning") else None,
         )
         tab.goto(url, wait_until="load")
         tab.wait_for_timeout(50)  # violation events are dispatched asynchronously
         # The stylesheet's rules cannot be read from a file: URL; its effect can.
-        styled = tab.evaluate(
-            "getComputedStyle(document.querySelector('.skip-link')).left"
-        )
+        styled = tab.evaluate("getComputedStyle(document.querySelector('.skip-link')).left")
         return tab.evaluate("window.violations"), problems, styled, tab.title()
     finally:
         context.close()
@@ -59,31 +53,27 @@ def policy_of(path):
 def test_every_page_states_the_hosts_policy_without_header_only_directives(site):
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     header = settings["SECURITY_HEADERS"]["Content-Security-Policy"]
-    expected = "; ".join(
-        d.strip() for d in header.split(";") if "frame-ancestors" not in d
-    )
+    expected = "; ".join(d.strip() for d in header.split(";") if "frame-ancestors" not in d)
     for name in built_pages(site):
         assert policy_of(site / name) == expected, name
 
 
 @pytest.fixture(scope="module", params=["file system", "server"])
-def base(request, site, server):  # noqa: F811
+def base(request, site, server):
     return site.as_uri() + "/" if request.param == "file system" else server
 
 
-def test_every_page_renders_fully_under_its_own_policy(browser, site, base):  # noqa: F811
+def test_every_page_renders_fully_under_its_own_policy(browser, site, base):
     for name in built_pages(site):
         violations, problems, styled, _ = visit(browser, base + name)
         assert violations == [] and problems == [], (name, violations, problems)
         assert styled == "-9999px", name  # the site's stylesheet loaded and applied
 
 
-def test_an_inline_script_and_style_in_a_page_are_blocked(browser, site, base):  # noqa: F811
+def test_an_inline_script_and_style_in_a_page_are_blocked(browser, site, base):
     page = site / "csp-probe.html"
     page.write_text(
-        (site / "about.html")
-        .read_text(encoding="utf-8")
-        .replace("</main>", INLINE + "</main>"),
+        (site / "about.html").read_text(encoding="utf-8").replace("</main>", INLINE + "</main>"),
         encoding="utf-8",
     )
     try:

@@ -24,10 +24,16 @@ def test_page_reflows_at_320_px_without_horizontal_scrolling(browser, server, pa
         assert wide == []
 
 
-@pytest.mark.parametrize("width, shown", [(320, "down"), (639, "down"), (640, "across"), (1280, "across")])
+@pytest.mark.parametrize(
+    "width, shown", [(320, "down"), (639, "down"), (640, "across"), (1280, "across")]
+)
 def test_one_timeline_picture_shows_drawn_to_fit_the_screen(browser, server, width, shown):
     with open_page(browser, server + "compression-stockings.html", width=width) as tab:
-        visible = [svg.get_attribute("class") for svg in tab.locator(".timeline svg").all() if svg.is_visible()]
+        visible = [
+            svg.get_attribute("class")
+            for svg in tab.locator(".timeline svg").all()
+            if svg.is_visible()
+        ]
         assert visible == [f"timeline__picture timeline__picture--{shown}"]
         height = tab.locator(".timeline svg:visible .timeline__text").first.bounding_box()["height"]
     assert height >= 11, "the picture's text is too small to read"  # one line, in CSS px
@@ -52,7 +58,9 @@ def test_print_hides_navigation_and_keeps_the_content(browser, server, path):
         assert tab.locator("main h1").is_visible()
         # web addresses printed after links are extra; everything else must be on paper
         printed = re.sub(r" \(https?://[^)]*\)", "", tab.locator("main").inner_text())
-    missing = [line for line in map(str.strip, on_screen.split("\n")) if line and line not in printed]
+    missing = [
+        line for line in map(str.strip, on_screen.split("\n")) if line and line not in printed
+    ]
     assert missing == []
 
 

@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import SCREENSHOTS, browser, open_page, server  # noqa: F401 (fixtures)
-from test_browser_accessibility import WCAG_TAGS
 from conftest import SETTINGS
+from test_browser_accessibility import WCAG_TAGS
 from test_pictures import placed_pictures
 
 # (page, name, caption) of every "!!! picture" line, in every language: a longer
@@ -39,7 +39,12 @@ def assert_whole_and_legible(pictures, where):
         assert right - left > 200, (where, picture["name"], "drawn too small")
         for text, t_left, t_top, t_right, t_bottom, size in picture["texts"]:
             # nothing cut off at the drawing's edges
-            inside = left - .5 <= t_left and t_right <= right + .5 and top - .5 <= t_top and t_bottom <= bottom + .5
+            inside = (
+                left - 0.5 <= t_left
+                and t_right <= right + 0.5
+                and top - 0.5 <= t_top
+                and t_bottom <= bottom + 0.5
+            )
             assert inside, (where, picture["name"], text)
             assert size >= MIN_TEXT_PX, (where, picture["name"], text, size)
 
@@ -73,8 +78,10 @@ def test_the_pictures_words_grow_with_text_resized_to_200_percent(browser, serve
         before = drawn(tab)
         tab.evaluate("document.documentElement.style.fontSize = '200%'")
         after = drawn(tab)
-    for small, large in zip(before, after):
-        growth = [big[5] / little[5] for little, big in zip(small["texts"], large["texts"])]
+    for small, large in zip(before, after, strict=True):
+        growth = [
+            big[5] / little[5] for little, big in zip(small["texts"], large["texts"], strict=True)
+        ]
         assert min(growth) >= 1.8, (path, small["name"], min(growth))
     assert_whole_and_legible(after, f"{path} with text at 200 %")
 
@@ -88,7 +95,9 @@ PAINT = """selector => [...document.querySelectorAll(selector)].map(e => {
 
 
 @pytest.mark.parametrize("path", PICTURE_PAGES)
-def test_in_high_contrast_mode_the_pictures_are_drawn_in_the_users_text_colour(browser, server, path):
+def test_in_high_contrast_mode_the_pictures_are_drawn_in_the_users_text_colour(
+    browser, server, path
+):
     """Shapes are outlined or filled in the user's text colour, over the user's background."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme="dark")
     try:
@@ -99,13 +108,17 @@ def test_in_high_contrast_mode_the_pictures_are_drawn_in_the_users_text_colour(b
         words = tab.evaluate(PAINT, "figure.picture text, figure.picture tspan")
         filled = tab.evaluate(PAINT, ".picture__stocking")
         outlined = tab.evaluate(PAINT, ".picture__skin, .picture__vein")
-        lines = tab.evaluate(PAINT, ".picture__line, .picture__shut, .picture__syringe, .picture__flow")
+        lines = tab.evaluate(
+            PAINT, ".picture__line, .picture__shut, .picture__syringe, .picture__flow"
+        )
     finally:
         context.close()
     assert text == "rgb(255, 255, 255)", "the dark high-contrast theme did not apply"
     assert words and all(fill == text for _, fill, _ in words), words
     assert all(fill == text for _, fill, _ in filled), filled
-    assert outlined and all(fill == "none" and stroke == text for _, fill, stroke in outlined), outlined
+    assert outlined and all(fill == "none" and stroke == text for _, fill, stroke in outlined), (
+        outlined
+    )
     assert lines and all(stroke == text for _, _, stroke in lines), lines
 
 
@@ -113,8 +126,11 @@ def test_in_high_contrast_mode_the_pictures_are_drawn_in_the_users_text_colour(b
 def test_axe_checks_each_picture_as_a_named_image_and_finds_nothing_wrong(browser, server, path):
     with open_page(browser, server + path) as tab:
         count = tab.locator("figure.picture svg").count()
-        results = Axe().run(tab, context={"include": [["figure.picture"]]},
-                            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        results = Axe().run(
+            tab,
+            context={"include": [["figure.picture"]]},
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+        )
     response = results.response
     assert response["violations"] == [], results.generate_report()
     named = [rule for rule in response["passes"] if rule["id"] == "svg-img-alt"]

@@ -52,7 +52,9 @@ def weight_and_requests(browser, server, path):
 
 
 @pytest.mark.parametrize("path", [path for path in PAGES if path not in WHOLE_GUIDES])
-def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(browser, server, path):
+def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(
+    browser, server, path
+):
     weight, requests = weight_and_requests(browser, server, path)
     assert requests <= MAX_REQUESTS
     assert weight <= PAGE_BUDGET
@@ -60,7 +62,8 @@ def test_page_weighs_at_most_14_kb_gzipped_in_2_requests_besides_the_site_icon(b
 
 @pytest.mark.parametrize("path", WHOLE_GUIDES)
 def test_whole_guide_weighs_at_most_5_5_kb_gzipped_a_part_in_2_requests_besides_the_site_icon(
-        browser, server, page, path):
+    browser, server, page, path
+):
     parts = len(page("index").select(".guide-overview__link"))
     weight, requests = weight_and_requests(browser, server, path)
     assert requests <= MAX_REQUESTS

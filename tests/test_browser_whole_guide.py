@@ -24,13 +24,16 @@ BLACK, NONE = "rgb(0, 0, 0)", {"none", "rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
 
 
 @pytest.mark.parametrize("path", WHOLE_GUIDES)
-def test_the_whole_guide_prints_without_navigation_each_part_from_a_new_page(browser, server, page, path):
+def test_the_whole_guide_prints_without_navigation_each_part_from_a_new_page(
+    browser, server, page, path
+):
     parts = len(page("index").select(".guide-overview__link"))
     with open_page(browser, server + path, media="print") as tab:
         for hidden in (".skip-link", ".site-nav", ".breadcrumb", ".whole-guide-links"):
             assert all(not element.is_visible() for element in tab.locator(hidden).all()), hidden
         breaks = tab.eval_on_selector_all(
-            ".whole-guide__part", "parts => parts.map(p => getComputedStyle(p).breakBefore)")
+            ".whole-guide__part", "parts => parts.map(p => getComputedStyle(p).breakBefore)"
+        )
     assert breaks == ["page"] * parts
 
 
@@ -39,9 +42,12 @@ def test_the_whole_guide_prints_black_on_white(browser, server, path):
     with open_page(browser, server + path, media="print") as tab:
         colours = tab.evaluate(COLOURS)
     assert len(colours) > 100
-    wrong = [(name, what, colour) for name, what, colour in colours
-             if colour not in (NONE if what == "background" else NONE | {BLACK})
-             or (what in ("color", "::before") and colour != BLACK)]
+    wrong = [
+        (name, what, colour)
+        for name, what, colour in colours
+        if colour not in (NONE if what == "background" else NONE | {BLACK})
+        or (what in ("color", "::before") and colour != BLACK)
+    ]
     assert wrong == []
 
 

@@ -21,9 +21,7 @@ LEFTOVERS = ".output-build-*"
 MARKER = ".site-build"
 
 
-def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(
-    site, tmp_path
-):
+def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(site, tmp_path):
     output = tmp_path / "output"
     shutil.copytree(site, output)
     (output / "removed-page.html").write_text("from an older build", encoding="utf-8")
@@ -39,12 +37,8 @@ def test_a_good_build_replaces_the_whole_site_and_leaves_no_temporary_directory(
 
 def test_a_build_lists_every_file_it_wrote(site):
     listed = (site / MARKER).read_text(encoding="utf-8").splitlines()
-    written = {
-        path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
-    }
-    assert {"index.html", "404.html", "theme/css/main.css", "favicon.svg"} <= set(
-        listed
-    )
+    written = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    assert {"index.html", "404.html", "theme/css/main.css", "favicon.svg"} <= set(listed)
     assert set(listed) <= written
 
 
@@ -57,9 +51,7 @@ def test_the_new_site_is_swapped_in_by_one_atomic_rename(tmp_path):
     new.mkdir()
     (old / "index.html").write_text("old", encoding="utf-8")
     (new / "index.html").write_text("new", encoding="utf-8")
-    assert build_script.exchange(
-        str(new), str(old)
-    )  # renameat2(RENAME_EXCHANGE) on Linux
+    assert build_script.exchange(str(new), str(old))  # renameat2(RENAME_EXCHANGE) on Linux
     assert (old / "index.html").read_text(encoding="utf-8") == "new"
     assert (new / "index.html").read_text(encoding="utf-8") == "old"
 
@@ -86,9 +78,7 @@ def wait_until(condition, what, process=None, seconds=120):
 
 def writing(folder):
     """True once a build beside ``folder`` has written pages into its unfinished folder."""
-    return lambda: any(
-        p.is_dir() and any(p.glob("*.html")) for p in folder.parent.glob(LEFTOVERS)
-    )
+    return lambda: any(p.is_dir() and any(p.glob("*.html")) for p in folder.parent.glob(LEFTOVERS))
 
 
 def build_arguments(content, output):
@@ -141,9 +131,7 @@ def test_interrupting_a_build_leaves_the_old_site_and_no_temporary_directory(
     assert pids_mentioning(str(content_copy)) == []  # Pelican was stopped too
 
 
-def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(
-    site, tmp_path, content_copy
-):
+def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(site, tmp_path, content_copy):
     output = tmp_path / "output"
     shutil.copytree(site, output)
     (content_copy / "pages" / "new-page.md").write_text(
@@ -167,18 +155,13 @@ def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(
     )
     assert result.returncode == 130
     assert "left as it was" not in result.stderr
-    assert (
-        f"after the new site had replaced {output}: it holds the new build"
-        in result.stderr
-    )
+    assert f"after the new site had replaced {output}: it holds the new build" in result.stderr
     assert (output / "new-page.html").is_file()
     assert list(tmp_path.glob(LEFTOVERS)) == []
 
 
 @pytest.mark.parametrize("victim", ["make", "build.py"])
-def test_killing_make_or_the_build_outright_stops_pelican_and_keeps_the_site(
-    project, victim
-):
+def test_killing_make_or_the_build_outright_stops_pelican_and_keeps_the_site(project, victim):
     assert make_in(project, "html").returncode == 0
     before = checksums(project / "output")
     process = slow_make_html(project)
@@ -198,9 +181,7 @@ def test_killing_make_or_the_build_outright_stops_pelican_and_keeps_the_site(
     assert list(project.glob(LEFTOVERS)) == []
 
 
-def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(
-    site, tmp_path
-):
+def test_directories_left_by_a_killed_build_are_removed_by_the_next_build(site, tmp_path):
     leftover = tmp_path / ".output-build-abcd"
     leftover.mkdir()
     (leftover / "index.html").write_text("half written", encoding="utf-8")
@@ -227,9 +208,7 @@ def test_a_build_s_folder_is_kept_while_its_build_holds_the_lock(tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        assert second.stderr.readline().startswith(
-            "Waiting for the build that is writing"
-        )
+        assert second.stderr.readline().startswith("Waiting for the build that is writing")
         time.sleep(1)
         assert (running / "index.html").is_file() and second.poll() is None
     _, stderr = second.communicate(timeout=300)
@@ -268,9 +247,7 @@ def test_make_clean_waits_while_a_build_holds_the_lock(project):
     assert not (project / "output").exists() and list(project.glob(LEFTOVERS)) == []
 
 
-def test_a_build_that_lost_files_while_it_wrote_is_not_swapped_in(
-    site, tmp_path, content_copy
-):
+def test_a_build_that_lost_files_while_it_wrote_is_not_swapped_in(site, tmp_path, content_copy):
     output = tmp_path / "output"
     shutil.copytree(site, output)
     before = checksums(output)
@@ -290,9 +267,7 @@ def test_a_build_that_lost_files_while_it_wrote_is_not_swapped_in(
     assert list(tmp_path.glob(LEFTOVERS)) == []
 
 
-def test_a_symlinked_output_folder_keeps_its_link_and_its_target_gets_the_new_site(
-    site, tmp_path
-):
+def test_a_symlinked_output_folder_keeps_its_link_and_its_target_gets_the_new_site(site, tmp_path):
     www = tmp_path / "www"
     www.mkdir()
     shutil.copytree(site, www / "site")
@@ -319,9 +294,7 @@ def unsafe_outputs(project, home):
 
 
 @pytest.mark.parametrize("target", ["html", "publish", "clean"])
-def test_an_unsafe_output_folder_is_refused_and_nothing_is_touched(
-    project, tmp_path, target
-):
+def test_an_unsafe_output_folder_is_refused_and_nothing_is_touched(project, tmp_path, target):
     home = tmp_path / "home"
     home.mkdir()
     (home / "notes.txt").write_text("keep me", encoding="utf-8")
@@ -343,10 +316,7 @@ def test_an_empty_basedir_leaves_the_root_of_the_file_system_untouched(project, 
     result = make_in(project, target, BASEDIR="")
     assert result.returncode == (2 if target == "html" else 0), result.stderr
     if target == "html":
-        assert (
-            "The content folder /content does not exist: nothing was done"
-            in result.stderr
-        )
+        assert "The content folder /content does not exist: nothing was done" in result.stderr
     assert sorted(os.listdir("/")) == before
 
 
@@ -357,14 +327,10 @@ def test_the_root_of_the_file_system_is_refused_as_output(project):
 
 
 @pytest.mark.parametrize("target", ["html", "clean"])
-def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(
-    project, tmp_path, target
-):
+def test_a_folder_holding_other_files_is_neither_replaced_nor_removed(project, tmp_path, target):
     docroot = tmp_path / "docroot"
     (docroot / ".well-known").mkdir(parents=True)
-    (docroot / ".well-known" / "security.txt").write_text(
-        "Contact: x", encoding="utf-8"
-    )
+    (docroot / ".well-known" / "security.txt").write_text("Contact: x", encoding="utf-8")
     (docroot / "index.html").write_text("another site", encoding="utf-8")
     before = checksums(docroot)
     result = make_in(project, target, OUTPUTDIR=docroot)
@@ -394,7 +360,9 @@ def test_make_html_publish_and_clean_never_touch_content(project, monkeypatch):
     result = make_in(project, "clean")
     assert result.returncode == 0, result.stderr
     assert {
-        k: v for k, v in checksums(project).items() if k != ".output.lock" and not k.startswith("cache/")
+        k: v
+        for k, v in checksums(project).items()
+        if k != ".output.lock" and not k.startswith("cache/")
     } == before
 
 
@@ -407,9 +375,6 @@ def test_make_html_fails_on_a_broken_file_and_keeps_the_site(project):
     )
     result = make_in(project, "html")
     assert result.returncode != 0
-    assert (
-        'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30'
-        in result.stderr
-    )
+    assert 'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30' in result.stderr
     assert checksums(project / "output") == site
     assert list(project.glob(LEFTOVERS)) == []

@@ -16,7 +16,6 @@ def test_adjacent_citations_are_separated_by_a_comma(page):
     assert pairs > 0, "no page cites two sources together: the test proves nothing"
 
 
-
 def test_sources_are_numbered_in_reading_order_and_listed_in_that_order(page):
     for slug in GUIDE_SLUGS:
         soup = page(slug)
@@ -25,7 +24,9 @@ def test_sources_are_numbered_in_reading_order_and_listed_in_that_order(page):
             tag = link["href"]
             if tag not in first_seen:
                 first_seen.append(tag)
-            assert link.get_text().rstrip(",").endswith(str(first_seen.index(tag) + 1)), f"{slug}: {link}"
+            assert link.get_text().rstrip(",").endswith(str(first_seen.index(tag) + 1)), (
+                f"{slug}: {link}"
+            )
         listed = [f"#{item['id']}" for item in soup.select(".sources__item")]
         assert listed == first_seen, slug
         assert len(listed) > 1, f"{slug} cites one source: the test proves little"

@@ -16,7 +16,7 @@ import pytest
 from pelican import signals
 
 from conftest import ROOT, signed, signed_off
-from support import TINY, dated, content_file, tiny_site
+from support import TINY, content_file, dated, tiny_site
 
 BROKEN = ROOT / "tests" / "broken"
 VALID = ROOT / "tests" / "valid"
@@ -25,14 +25,32 @@ PICTURE = "put the picture in content/images/ and write ![What it shows]({static
 
 # file -> (words the message must contain, line it must name or None for the whole file)
 EXPECTED = {
-    "pages/misspelt-key.md": ('"Reviwed" is not a field this site knows. Did you mean "Reviewed"?', 4),
-    "pages/next-review-with-space.md": ('"Next review" is not a field this site knows. Did you mean "Next-review"?', 5),
-    "pages/invalid-date.md": ('"Next-review" is 2024-02-30, which is not a date. Write it as YYYY-MM-DD', 5),
+    "pages/misspelt-key.md": (
+        '"Reviwed" is not a field this site knows. Did you mean "Reviewed"?',
+        4,
+    ),
+    "pages/next-review-with-space.md": (
+        '"Next review" is not a field this site knows. Did you mean "Next-review"?',
+        5,
+    ),
+    "pages/invalid-date.md": (
+        '"Next-review" is 2024-02-30, which is not a date. Write it as YYYY-MM-DD',
+        5,
+    ),
     "pages/date-in-wrong-format.md": ('"Reviewed" is 25/11/2026, which is not a date', 4),
-    "pages/next-review-before-reviewed.md": ('"Next-review" (2025-01-01) must be after "Reviewed"', 5),
-    "pages/next-review-too-far-away.md": ('"Next-review" (9999-12-31) is more than 3 years after "Reviewed"', 5),
+    "pages/next-review-before-reviewed.md": (
+        '"Next-review" (2025-01-01) must be after "Reviewed"',
+        5,
+    ),
+    "pages/next-review-too-far-away.md": (
+        '"Next-review" (9999-12-31) is more than 3 years after "Reviewed"',
+        5,
+    ),
     "pages/reviewed-in-the-future.md": ('"Reviewed" is 2099-01-01, which is in the future', 4),
-    "pages/reviewed-in-year-one.md": ('"Reviewed" is 0001-01-01, which is not a real review date', 4),
+    "pages/reviewed-in-year-one.md": (
+        '"Reviewed" is 0001-01-01, which is not a real review date',
+        4,
+    ),
     "pages/missing-summary.md": ('"Summary" is missing', None),
     "pages/missing-title.md": ('"Title" is missing', None),
     "pages/empty-title.md": ('"Title" is empty', 1),
@@ -44,32 +62,70 @@ EXPECTED = {
     "pages/missing-colon.md": ('is not written as "Name: value"', 4),
     "pages/key-written-twice.md": ('"Title" is written twice (first on line 1)', 6),
     "pages/slug-with-spaces.md": ('"Slug" is "Slug With Spaces"', 2),
-    "pages/duplicate-slug.md": ('the slug "procedure" is also used by content/articles/procedure.md', 2),
+    "pages/duplicate-slug.md": (
+        'the slug "procedure" is also used by content/articles/procedure.md',
+        2,
+    ),
     "pages/duplicate-title.md": (
-        'the title "What happens during sclerotherapy" is also used by content/articles/procedure.md', 1,
+        'the title "What happens during sclerotherapy" is also used by content/articles/procedure.md',
+        1,
     ),
     "pages/unknown-template.md": ('"Template" is "fancy", which the site does not have', 6),
     "pages/unknown-status.md": ('"Status" is "publishd"', 6),
     "pages/lang-not-a-language-code.md": ('"Lang" is "English", which is not a language code', 6),
-    "pages/guide-article-in-pages.md": ('this file has "Order", but only the parts of the guide have it', 6),
-    "pages/address-of-the-home-page.md": ('the address "index.html" is also used by content/pages/index.md', 6),
-    "pages/address-on-another-site.md": ('"URL" is "https://evil.example/x.html", but the page is saved as "elsewhere.html"', 7),
-    "articles/guide-article-with-an-address.md": ('this file has "URL", but the parts of the guide get their address from their Slug', 7),
-    "articles/order-written-as-superscript.md": ('"Order" is "²". Write the place of this part in the guide as a whole number', 6),
-    "articles/order-with-a-leading-zero.md": ('"Order" is "01". Write the place of this part in the guide as a whole number', 6),
+    "pages/guide-article-in-pages.md": (
+        'this file has "Order", but only the parts of the guide have it',
+        6,
+    ),
+    "pages/address-of-the-home-page.md": (
+        'the address "index.html" is also used by content/pages/index.md',
+        6,
+    ),
+    "pages/address-on-another-site.md": (
+        '"URL" is "https://evil.example/x.html", but the page is saved as "elsewhere.html"',
+        7,
+    ),
+    "articles/guide-article-with-an-address.md": (
+        'this file has "URL", but the parts of the guide get their address from their Slug',
+        7,
+    ),
+    "articles/order-written-as-superscript.md": (
+        '"Order" is "²". Write the place of this part in the guide as a whole number',
+        6,
+    ),
+    "articles/order-with-a-leading-zero.md": (
+        '"Order" is "01". Write the place of this part in the guide as a whole number',
+        6,
+    ),
     "articles/guide-article-without-sources.md": ("this guide article cites no sources", None),
-    "articles/guide-article-without-order.md": ('"Order" is missing: every part of the guide has its place', None),
-    "pages/link-to-missing-file.md": ('the link "{filename}after-care.md" points to "after-care.md", which is not in the content folder', 9),
-    "pages/link-written-from-the-wrong-folder.md": ('Did you mean "{filename}/articles/procedure.md"?', 9),
+    "articles/guide-article-without-order.md": (
+        '"Order" is missing: every part of the guide has its place',
+        None,
+    ),
+    "pages/link-to-missing-file.md": (
+        'the link "{filename}after-care.md" points to "after-care.md", which is not in the content folder',
+        9,
+    ),
+    "pages/link-written-from-the-wrong-folder.md": (
+        'Did you mean "{filename}/articles/procedure.md"?',
+        9,
+    ),
     "pages/link-to-missing-anchor.md": ('points to "#the-next-part", which is not a heading', 9),
     "pages/link-to-missing-anchor-on-other-page.md": (
-        'the link "{filename}../articles/procedure.md#no-such-part" points to "#no-such-part"', 9,
+        'the link "{filename}../articles/procedure.md#no-such-part" points to "#no-such-part"',
+        9,
     ),
     "pages/link-to-missing-image.md": ('the link "{static}/images/no-such-picture.png"', 9),
-    "pages/broken-relative-url.md": ('the link "risk.html" points to "risk.html", which is not a page', 9),
-    "pages/link-outside-the-content-folder.md": ('the link "{static}../../Makefile" points outside the content folder', 9),
+    "pages/broken-relative-url.md": (
+        'the link "risk.html" points to "risk.html", which is not a page',
+        9,
+    ),
+    "pages/link-outside-the-content-folder.md": (
+        'the link "{static}../../Makefile" points outside the content folder',
+        9,
+    ),
     "pages/address-that-cannot-be-read.md": ('the address "ftp://[oops/file" cannot be read', 9),
-    "pages/link-to-a-data-address.md": ('is not a web page: links may go to https://', 9),
+    "pages/link-to-a-data-address.md": ("is not a web page: links may go to https://", 9),
     "pages/javascript-url.md": ('the address "javascript:alert(1)" is not a web page', 9),
     "pages/image-without-alt.md": ("has no text alternative", 9),
     "pages/picture-without-static.md": (PICTURE, 9),
@@ -77,7 +133,10 @@ EXPECTED = {
     "pages/picture-from-another-site.md": (PICTURE, 9),
     "pages/heading-skips-a-level.md": ('the heading "A sub-sub-section" (####) skips a level', 9),
     "pages/second-h1.md": ('"Another main title" is a main heading (#)', 7),
-    "pages/text-shown-as-code.md": ("this text is indented by 4 spaces, so it would show as computer code", 11),
+    "pages/text-shown-as-code.md": (
+        "this text is indented by 4 spaces, so it would show as computer code",
+        11,
+    ),
     "pages/script-tag.md": (f"<script> {NOT_ALLOWED}", 9),
     "pages/iframe.md": (f"<iframe> {NOT_ALLOWED}", 9),
     "pages/object-tag.md": (f"<object> {NOT_ALLOWED}", 9),
@@ -96,45 +155,122 @@ EXPECTED = {
     "pages/html-meta-referrer.md": (f"<meta> {NOT_ALLOWED}", 9),
     "pages/html-in-a-box.md": (f"<script> {NOT_ALLOWED}", 10),
     "pages/html-comment.md": (f"an HTML comment {NOT_ALLOWED}", 9),
-    "pages/attribute-list.md": ('"{: ONCLICK=alert(1) }" is not something the site can fill in', 10),
-    "pages/placeholder-with-a-space.md": ('"{emergency number}" is not something the site can fill in. Did you mean {emergency_number}?', 9),
-    "pages/placeholder-in-capitals.md": ('"{EMERGENCY_NUMBER}" is not something the site can fill in. Did you mean {emergency_number}?', 9),
-    "pages/unknown-box.md": ('"!!! emergancy" is not a kind of box the site has. Did you mean "emergency"?', 9),
+    "pages/attribute-list.md": (
+        '"{: ONCLICK=alert(1) }" is not something the site can fill in',
+        10,
+    ),
+    "pages/placeholder-with-a-space.md": (
+        '"{emergency number}" is not something the site can fill in. Did you mean {emergency_number}?',
+        9,
+    ),
+    "pages/placeholder-in-capitals.md": (
+        '"{EMERGENCY_NUMBER}" is not something the site can fill in. Did you mean {emergency_number}?',
+        9,
+    ),
+    "pages/unknown-box.md": (
+        '"!!! emergancy" is not a kind of box the site has. Did you mean "emergency"?',
+        9,
+    ),
     "pages/box-misspelt-in-a-list.md": ('"!!! emergancy" is not a kind of box the site has', 11),
     "pages/box-misspelt-in-a-quote.md": ('"!!! emergancy" is not a kind of box the site has', 9),
-    "pages/box-indented-two-spaces.md": ('the box "!!! warning" is empty. Indent its lines by 4 spaces', 9),
-    "pages/card-written-on-page.md": ('the box "!!! emergency" is written once, in content/shared/emergency.md', 9),
-    "pages/card-indented-two-spaces.md": ('the box "!!! emergency" is written once, in content/shared/emergency.md', 9),
-    "pages/shared-part-misspelt.md": ('there is no shared part "emergancy" in content/shared/. Did you mean "emergency"?', 9),
-    "pages/picture-without-caption.md": ('this picture has no caption. Write in quotes, after its name, what the reader should take from it: !!! picture injection "…".', 9),
-    "pages/picture-unknown.md": ('there is no picture "injektion". Did you mean "injection"? The pictures are: vein-sizes, injection, stockings.', 9),
-    "pages/table-without-header-line.md": ("looks like a table, but the line under its header is missing", 9),
-    "pages/table-row-with-extra-cell.md": ("this table row has 3 cells, but the table has 2 columns", 11),
-    "pages/citation-without-source.md": ("the citation [^K99] names no source in content/shared/sources.md", 9),
-    "pages/source-written-on-the-page.md": ("sources are listed once, in content/shared/sources.md, not on each page", 11),
-    "pages/page-in-restructuredtext.rst": ('only Markdown files (.md) are pages, so this file is not used', None),
-    "pages/page-in-html.html": ('only Markdown files (.md) are pages, so this file is not used', None),
+    "pages/box-indented-two-spaces.md": (
+        'the box "!!! warning" is empty. Indent its lines by 4 spaces',
+        9,
+    ),
+    "pages/card-written-on-page.md": (
+        'the box "!!! emergency" is written once, in content/shared/emergency.md',
+        9,
+    ),
+    "pages/card-indented-two-spaces.md": (
+        'the box "!!! emergency" is written once, in content/shared/emergency.md',
+        9,
+    ),
+    "pages/shared-part-misspelt.md": (
+        'there is no shared part "emergancy" in content/shared/. Did you mean "emergency"?',
+        9,
+    ),
+    "pages/picture-without-caption.md": (
+        'this picture has no caption. Write in quotes, after its name, what the reader should take from it: !!! picture injection "…".',
+        9,
+    ),
+    "pages/picture-unknown.md": (
+        'there is no picture "injektion". Did you mean "injection"? The pictures are: vein-sizes, injection, stockings.',
+        9,
+    ),
+    "pages/table-without-header-line.md": (
+        "looks like a table, but the line under its header is missing",
+        9,
+    ),
+    "pages/table-row-with-extra-cell.md": (
+        "this table row has 3 cells, but the table has 2 columns",
+        11,
+    ),
+    "pages/citation-without-source.md": (
+        "the citation [^K99] names no source in content/shared/sources.md",
+        9,
+    ),
+    "pages/source-written-on-the-page.md": (
+        "sources are listed once, in content/shared/sources.md, not on each page",
+        11,
+    ),
+    "pages/page-in-restructuredtext.rst": (
+        "only Markdown files (.md) are pages, so this file is not used",
+        None,
+    ),
+    "pages/page-in-html.html": (
+        "only Markdown files (.md) are pages, so this file is not used",
+        None,
+    ),
     "pages/saved-as-text.md.txt": ('save it as "saved-as-text.md"', None),
     "stray-page.md": ("this page is not in a folder the site reads", None),
     "new-folder/page-in-a-new-folder.md": ("this page is not in a folder the site reads", None),
     "images/notes-among-the-pictures.md": ("content/images/ is for pictures", None),
     # Translations (content/es/): the tiny site's privacy page is in English only
-    "es/pages/translation-without-original.md": ('no English page has the Slug "no-such-page", so this page translates nothing', 2),
-    "es/pages/translation-without-lang.md": ('"Lang" is missing: this file is in content/es/, so it is in that language. Add the line "Lang: es"', None),
-    "es/pages/translation-in-another-language.md": ('"Lang" is "fr", but the file is in content/es/', 3),
-    "es/pages/translation-without-translator.md": ('"Translator" is missing: say who translated this file', None),
-    "es/pages/translation-with-an-address.md": ('a translation gets its address from its language and Slug (es/<slug>.html), so it has no "Save_as"', 4),
+    "es/pages/translation-without-original.md": (
+        'no English page has the Slug "no-such-page", so this page translates nothing',
+        2,
+    ),
+    "es/pages/translation-without-lang.md": (
+        '"Lang" is missing: this file is in content/es/, so it is in that language. Add the line "Lang: es"',
+        None,
+    ),
+    "es/pages/translation-in-another-language.md": (
+        '"Lang" is "fr", but the file is in content/es/',
+        3,
+    ),
+    "es/pages/translation-without-translator.md": (
+        '"Translator" is missing: say who translated this file',
+        None,
+    ),
+    "es/pages/translation-with-an-address.md": (
+        'a translation gets its address from its language and Slug (es/<slug>.html), so it has no "Save_as"',
+        4,
+    ),
     "es/pages/translation-linking-to-the-english-page.md": (
         'the link "{filename}/pages/index.md" leads to the English page, but that page is also in Español, '
-        'as this one is: link to "{filename}/es/pages/index.md" instead', 9,
+        'as this one is: link to "{filename}/es/pages/index.md" instead',
+        9,
     ),
     "es/articles/translation-in-another-place-of-the-guide.md": (
-        '"Order" is 2, but the English original content/articles/procedure.md has 1: a translation keeps its place', 7,
+        '"Order" is 2, but the English original content/articles/procedure.md has 1: a translation keeps its place',
+        7,
     ),
-    "es/shared/sources.md": ("the sources and the numbers are the same in every language: they are written once, in content/shared/sources.md", None),
-    "es/shared/part-without-original.md": ("content/shared/ has no part-without-original.md, so this part translates nothing", None),
-    "pages/spanish-page-outside-its-folder.md": ('this page says "Lang: es", but it is not in content/es/', 3),
-    "pages/translator-on-an-english-page.md": ('this file has "Translator", but only translations (in content/<language>/) have it', 6),
+    "es/shared/sources.md": (
+        "the sources and the numbers are the same in every language: they are written once, in content/shared/sources.md",
+        None,
+    ),
+    "es/shared/part-without-original.md": (
+        "content/shared/ has no part-without-original.md, so this part translates nothing",
+        None,
+    ),
+    "pages/spanish-page-outside-its-folder.md": (
+        'this page says "Lang: es", but it is not in content/es/',
+        3,
+    ),
+    "pages/translator-on-an-english-page.md": (
+        'this file has "Translator", but only translations (in content/<language>/) have it',
+        6,
+    ),
 }
 
 
@@ -155,7 +291,9 @@ def test_the_corpus_has_one_file_per_mistake_and_every_file_is_checked():
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_file_fails_the_build_with_a_message_naming_file_line_and_problem(broken_builds, name):
+def test_broken_file_fails_the_build_with_a_message_naming_file_line_and_problem(
+    broken_builds, name
+):
     build = broken_builds[name]
     words, line = EXPECTED[name]
     where = f"content/{name}, line {line}: " if line else f"content/{name}: "
@@ -189,7 +327,9 @@ def test_a_misspelt_placeholder_is_never_shown_on_the_page(broken_builds):
 
 def test_a_2_mb_page_is_refused_for_its_size_before_it_is_parsed(tmp_path):
     paragraph = "Walk for 20 minutes every day, and wear the stocking as you were told. " * 20
-    huge = content_file(("## A section\n\n" + (paragraph + "\n\n") * 1400), Title="Huge", Slug="huge")
+    huge = content_file(
+        ("## A section\n\n" + (paragraph + "\n\n") * 1400), Title="Huge", Slug="huge"
+    )
     build = tiny_site(tmp_path, {"pages/huge.md": huge})
     assert build.problems() == [
         "content/pages/huge.md: the file is 2.0 MB; the site accepts pages up to 1 MB. Split it "
@@ -199,15 +339,23 @@ def test_a_2_mb_page_is_refused_for_its_size_before_it_is_parsed(tmp_path):
 
 def test_a_pathological_page_is_stopped_in_bounded_time(tmp_path):
     nested = "".join("    " * depth + "- a\n" for depth in range(600))  # 0.7 MB
-    build = tiny_site(tmp_path, {"pages/nested.md": content_file(nested, Slug="nested")},
-                      CONTENT_READ_SECONDS=2)
+    build = tiny_site(
+        tmp_path, {"pages/nested.md": content_file(nested, Slug="nested")}, CONTENT_READ_SECONDS=2
+    )
     assert not build.ok
-    assert any(m.startswith("content/pages/nested.md: this file") for m in build.problems()), build.stderr
+    assert any(m.startswith("content/pages/nested.md: this file") for m in build.problems()), (
+        build.stderr
+    )
 
 
 def test_every_problem_is_reported_together_not_just_the_first(tmp_path):
-    names = ["pages/invalid-date.md", "pages/script-tag.md", "pages/link-to-missing-file.md",
-             "pages/not-utf8.md", "pages/missing-title.md"]
+    names = [
+        "pages/invalid-date.md",
+        "pages/script-tag.md",
+        "pages/link-to-missing-file.md",
+        "pages/not-utf8.md",
+        "pages/missing-title.md",
+    ]
     build = tiny_site(tmp_path, {name: (BROKEN / name).read_bytes() for name in names})
     assert not build.ok
     assert "5 problem(s) in the content must be fixed" in build.stderr
@@ -222,9 +370,13 @@ def test_a_rule_that_crashes_is_one_line_and_the_other_rules_still_report(tmp_pa
         raise RuntimeError("a bug in a rule")
 
     monkeypatch.setattr(markup, "check", broken_rule)
-    build = tiny_site(tmp_path, {"pages/invalid-date.md": (BROKEN / "pages/invalid-date.md").read_text()})
+    build = tiny_site(
+        tmp_path, {"pages/invalid-date.md": (BROKEN / "pages/invalid-date.md").read_text()}
+    )
     assert not build.ok
-    crashes = [m for m in build.problems() if "broken_rule failed (RuntimeError('a bug in a rule'))" in m]
+    crashes = [
+        m for m in build.problems() if "broken_rule failed (RuntimeError('a bug in a rule'))" in m
+    ]
     assert crashes and all("the other checks still ran" in m for m in crashes)
     assert any('"Next-review" is 2024-02-30' in m for m in build.problems())
 
@@ -243,7 +395,9 @@ def test_a_link_to_anything_outside_content_is_refused(tmp_path, target):
         name = "images/leg-copy.png"
     build = tiny_site(tmp_path)
     assert not build.ok
-    assert any(m.startswith(f"content/{name}: this is a link (a shortcut)") for m in build.problems())
+    assert any(
+        m.startswith(f"content/{name}: this is a link (a shortcut)") for m in build.problems()
+    )
     assert not build.output.exists()
 
 
@@ -252,10 +406,16 @@ def test_the_emergency_number_setting_must_be_text(tmp_path):
     assert not build.ok
     (problem,) = build.problems()
     assert problem.startswith("pelicanconf.py, line ")
-    assert 'EMERGENCY_NUMBER is 999, which the site cannot use. Write the number in quotes, e.g. EMERGENCY_NUMBER = "911"' in problem
+    assert (
+        'EMERGENCY_NUMBER is 999, which the site cannot use. Write the number in quotes, e.g. EMERGENCY_NUMBER = "911"'
+        in problem
+    )
 
 
-@pytest.mark.parametrize("siteurl", ["https://example.org/my clinic", 'https://example.org/"x', "https://example.org/?a=1&b=2"])
+@pytest.mark.parametrize(
+    "siteurl",
+    ["https://example.org/my clinic", 'https://example.org/"x', "https://example.org/?a=1&b=2"],
+)
 def test_a_site_address_that_would_break_links_is_refused(tmp_path, siteurl):
     build = tiny_site(tmp_path, SITEURL=siteurl)
     assert not build.ok
@@ -263,7 +423,10 @@ def test_a_site_address_that_would_break_links_is_refused(tmp_path, siteurl):
 
 
 def test_valid_edge_cases_build_and_keep_their_titles(tmp_path):
-    files = {f"pages/{path.name}": path.read_text(encoding="utf-8") for path in (VALID / "pages").glob("*.md")}
+    files = {
+        f"pages/{path.name}": path.read_text(encoding="utf-8")
+        for path in (VALID / "pages").glob("*.md")
+    }
     build = tiny_site(tmp_path, files)
     assert build.ok, build.stderr
     for name, text in files.items():
@@ -282,14 +445,21 @@ def test_a_picture_written_the_documented_way_shows_on_every_page(tmp_path):
 def test_overdue_review_is_a_warning_in_html_and_an_error_in_publish(tmp_path, monkeypatch):
     monkeypatch.setenv("SITEURL", "https://example.org")  # make publish needs the address
     overdue = (BROKEN / "pages" / "review-overdue.md").read_text(encoding="utf-8")
-    message = ("content/pages/review-overdue.md, line 5: this page was due for review on 2020-01-01, "
-               "which has passed.")
+    message = (
+        "content/pages/review-overdue.md, line 5: this page was due for review on 2020-01-01, "
+        "which has passed."
+    )
     html = tiny_site(tmp_path / "html", {"pages/review-overdue.md": overdue})
     assert html.ok, html.stderr
     assert any(m.startswith(message) for m in html.problems()) and "1 warning(s)" in html.stderr
-    every_file = {p.relative_to(TINY).as_posix(): signed_off(p.read_text()) for p in TINY.rglob("*.md")}
-    publish = tiny_site(tmp_path / "publish", {**every_file, "pages/review-overdue.md": signed(overdue)},
-                        settings="publishconf.py")
+    every_file = {
+        p.relative_to(TINY).as_posix(): signed_off(p.read_text()) for p in TINY.rglob("*.md")
+    }
+    publish = tiny_site(
+        tmp_path / "publish",
+        {**every_file, "pages/review-overdue.md": signed(overdue)},
+        settings="publishconf.py",
+    )
     assert not publish.ok
     assert any(m.startswith(message) for m in publish.problems())
     assert "1 problem(s) in the content must be fixed" in publish.stderr

@@ -18,15 +18,21 @@ def costs_site(tmp_path, **settings):
 
 
 def test_the_costs_page_shows_no_prices_while_the_clinic_has_set_none(page):
-    assert not SETTINGS["CLINIC_PRICES"] and not SETTINGS["CLINIC_PAYMENT"], "the clinic has set prices"
+    assert not SETTINGS["CLINIC_PRICES"] and not SETTINGS["CLINIC_PAYMENT"], (
+        "the clinic has set prices"
+    )
     soup = page("costs")
     assert soup.select(".clinic-prices") == []
     assert "$" not in visible_text(soup.select_one(".article__body")).replace("$400", "")
 
 
 def test_the_costs_page_shows_the_clinic_s_prices_and_payment_when_set(tmp_path):
-    soup = costs_site(tmp_path, CLINIC_PRICES=PRICES, CLINIC_PAYMENT="Cards only, never on Sundays.")
-    rows = [[td.get_text() for td in tr.find_all("td")] for tr in soup.select(".clinic-prices tbody tr")]
+    soup = costs_site(
+        tmp_path, CLINIC_PRICES=PRICES, CLINIC_PAYMENT="Cards only, never on Sundays."
+    )
+    rows = [
+        [td.get_text() for td in tr.find_all("td")] for tr in soup.select(".clinic-prices tbody tr")
+    ]
     assert rows == [list(pair) for pair in PRICES]  # escaped, never read as HTML
     assert soup.select_one(".clinic-prices__payment").get_text() == "Cards only, never on Sundays."
     assert soup.select(".clinic-prices b") == []
@@ -43,7 +49,9 @@ def test_the_general_facts_on_costs_are_shown_whatever_the_settings(tmp_path):
 def test_prices_in_the_wrong_form_are_an_error_naming_the_setting(tmp_path, prices):
     result = tiny_site(tmp_path, CLINIC_PRICES=prices)
     assert not result.ok
-    assert any(m.startswith("pelicanconf.py, line ") and "CLINIC_PRICES is" in m for m in result.problems())
+    assert any(
+        m.startswith("pelicanconf.py, line ") and "CLINIC_PRICES is" in m for m in result.problems()
+    )
 
 
 def test_the_costs_page_is_in_the_menu_and_linked_from_the_guide(page):
@@ -60,7 +68,9 @@ def test_the_consent_part_of_the_guide_is_linked_from_the_procedure_article(page
 @pytest.mark.parametrize("slug", GUIDE_SLUGS + OTHER_SLUGS)
 def test_no_feedback_link_while_the_clinic_has_no_email(page, slug):
     assert not SETTINGS["CLINIC_EMAIL"], "the clinic has set its e-mail address"
-    assert page(slug).select(".feedback") == [] and "mailto:" not in str(page(slug).select_one("main"))
+    assert page(slug).select(".feedback") == [] and "mailto:" not in str(
+        page(slug).select_one("main")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,4 +102,6 @@ def test_the_feedback_subject_is_encoded_so_any_title_works(tmp_path):
     result = tiny_site(tmp_path, {"pages/odd.md": page}, CLINIC_EMAIL="x@example.org")
     assert result.ok, result.stderr
     href = result.read("odd.html").select_one(".feedback a")["href"]
-    assert urllib.parse.parse_qs(href.partition("?")[2])["subject"] == ["Feedback on the page: Costs & fees? 100% = ok"]
+    assert urllib.parse.parse_qs(href.partition("?")[2])["subject"] == [
+        "Feedback on the page: Costs & fees? 100% = ok"
+    ]

@@ -28,7 +28,14 @@ def test_rsync_upload_publishes_then_copies_the_whole_site(tmp_path, destination
     uploaded = sorted(path.relative_to(destination) for path in destination.rglob("*"))
     # The list of built files is for build.py on this machine, not for the web.
     assert uploaded == [path for path in published if path.name != ".site-build"]
-    for name in ("index.html", "sitemap.xml", "robots.txt", ".htaccess", "_headers", "index.html.gz"):
+    for name in (
+        "index.html",
+        "sitemap.xml",
+        "robots.txt",
+        ".htaccess",
+        "_headers",
+        "index.html.gz",
+    ):
         assert (destination / name).read_bytes() == (output / name).read_bytes(), name
 
 
@@ -37,8 +44,13 @@ def test_a_broken_content_file_stops_the_upload(tmp_path, destination):
     shutil.copytree(ROOT / "content", content)
     article = content / "articles" / "risks.md"
     article.write_text(article.read_text() + "\nSee [a page that is gone]({filename}gone.md).\n")
-    result = make("rsync_upload", EXAMPLE_SITEURL, content=content, output=tmp_path / "output",
-                  RSYNC_DEST=destination)
+    result = make(
+        "rsync_upload",
+        EXAMPLE_SITEURL,
+        content=content,
+        output=tmp_path / "output",
+        RSYNC_DEST=destination,
+    )
     assert result.returncode != 0
     assert "rsync" not in result.stdout
     assert [path.name for path in destination.iterdir()] == ["index.html"]
@@ -54,7 +66,9 @@ def test_a_missing_site_address_stops_the_upload(tmp_path, destination):
 @pytest.mark.parametrize("target, upload", [("s3_upload", "aws s3 sync"), ("github", "ghp-import")])
 def test_other_uploads_run_only_after_publish(target, upload):
     # A dry run (-n) lists the commands in order without running them.
-    result = make(target, EXAMPLE_SITEURL, flags=["-n"], S3_BUCKET="site", GITHUB_PAGES_BRANCH="gh-pages")
+    result = make(
+        target, EXAMPLE_SITEURL, flags=["-n"], S3_BUCKET="site", GITHUB_PAGES_BRANCH="gh-pages"
+    )
     commands = result.stdout.splitlines()
     publish = next(i for i, line in enumerate(commands) if "publishconf.py" in line)
     assert publish < next(i for i, line in enumerate(commands) if upload in line)

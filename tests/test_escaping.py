@@ -7,9 +7,11 @@ EVIL = "<script>alert(1)</script>"
 
 
 def test_script_in_title_and_summary_is_shown_as_text(content_copy, tmp_path):
-    (content_copy / "pages" / "evil.md").write_text(dated(
-        f"Title: Evil {EVIL}\nSlug: evil\nSummary: Summary {EVIL}\n"
-        "Reviewed: {today}\nNext-review: {next_year}\n\nBody text.\n"),
+    (content_copy / "pages" / "evil.md").write_text(
+        dated(
+            f"Title: Evil {EVIL}\nSlug: evil\nSummary: Summary {EVIL}\n"
+            "Reviewed: {today}\nNext-review: {next_year}\n\nBody text.\n"
+        ),
         encoding="utf-8",
     )
     output = tmp_path / "output"
@@ -23,7 +25,7 @@ def test_script_in_title_and_summary_is_shown_as_text(content_copy, tmp_path):
     assert "<script>" not in (output / "evil.html").read_text(encoding="utf-8")
 
 
-ATTRIBUTE_BREAK = "\"' onmouseover=\"alert(2)"
+ATTRIBUTE_BREAK = '"\' onmouseover="alert(2)'
 
 
 def test_every_metadata_field_shown_on_any_page_is_shown_as_text(content_copy, tmp_path):
@@ -37,17 +39,24 @@ def test_every_metadata_field_shown_on_any_page_is_shown_as_text(content_copy, t
         "Summary": f"Summary {EVIL}{ATTRIBUTE_BREAK}",
         "Reviewer": f"Dr {EVIL}{ATTRIBUTE_BREAK}",
     }
-    translated = {"Translator": f"Ana {EVIL}{ATTRIBUTE_BREAK}", "Translation-reviewer": f"Luis {EVIL}{ATTRIBUTE_BREAK}"}
-    (content_copy / "articles" / "evil.md").write_text(dated(
-        "".join(f"{key}: {value}\n" for key, value in fields.items())
-        + "Slug: evil\nReviewed: {today}\nNext-review: {next_year}\nOrder: 99\n\n"
-        "## A section\n\nBody text.[^K1]\n"),
+    translated = {
+        "Translator": f"Ana {EVIL}{ATTRIBUTE_BREAK}",
+        "Translation-reviewer": f"Luis {EVIL}{ATTRIBUTE_BREAK}",
+    }
+    (content_copy / "articles" / "evil.md").write_text(
+        dated(
+            "".join(f"{key}: {value}\n" for key, value in fields.items())
+            + "Slug: evil\nReviewed: {today}\nNext-review: {next_year}\nOrder: 99\n\n"
+            "## A section\n\nBody text.[^K1]\n"
+        ),
         encoding="utf-8",
     )
-    (content_copy / "es" / "pages" / "evil.md").write_text(dated(
-        "".join(f"{key}: {value}\n" for key, value in translated.items())
-        + "Title: Malvado\nSlug: privacy\nLang: es\nSummary: Una prueba.\nReviewed: {today}\n"
-        "Next-review: {next_year}\n\nTexto.\n"),
+    (content_copy / "es" / "pages" / "evil.md").write_text(
+        dated(
+            "".join(f"{key}: {value}\n" for key, value in translated.items())
+            + "Title: Malvado\nSlug: privacy\nLang: es\nSummary: Una prueba.\nReviewed: {today}\n"
+            "Next-review: {next_year}\n\nTexto.\n"
+        ),
         encoding="utf-8",
     )
     (content_copy / "es" / "pages" / "privacy.md").unlink()  # the evil page is its translation
@@ -67,7 +76,10 @@ def test_every_metadata_field_shown_on_any_page_is_shown_as_text(content_copy, t
     assert evil.h1.get_text() == fields["Title"]
     assert evil.find("meta", attrs={"name": "description"})["content"] == fields["Summary"]
     assert f"Reviewed by {fields['Reviewer']}" in evil.select_one(".review-dates").get_text()
-    shown_elsewhere = [p.name for p in pages
-                       if fields["Title"] in read_page(output, p.relative_to(output).as_posix()[:-5]).get_text()]
+    shown_elsewhere = [
+        p.name
+        for p in pages
+        if fields["Title"] in read_page(output, p.relative_to(output).as_posix()[:-5]).get_text()
+    ]
     assert len(shown_elsewhere) > 5  # navigation, contents lists, pagination, home page
     assert fields["Summary"] in read_page(output, "index").get_text()

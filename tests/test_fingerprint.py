@@ -41,7 +41,9 @@ def theme_urls(folder):
     found = []
     for path in sorted(folder.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        found += [(path.name, url) for url in re.findall(r'(?:href|src)="([^"]*theme/[^"]*)"', text)]
+        found += [
+            (path.name, url) for url in re.findall(r'(?:href|src)="([^"]*theme/[^"]*)"', text)
+        ]
     return found
 
 

@@ -38,7 +38,9 @@ LETTER, A4 = (612, 792), (595, 842)  # points
 
 def pelican_options(**settings):
     """PELICANOPTS giving Pelican these settings (as JSON), quoted for make's shell."""
-    return "-e " + " ".join(shlex.quote(f"{name}={json.dumps(value)}") for name, value in settings.items())
+    return "-e " + " ".join(
+        shlex.quote(f"{name}={json.dumps(value)}") for name, value in settings.items()
+    )
 
 
 def run(*command):
@@ -75,21 +77,30 @@ class Leaflet:
 
         Without the words for screen readers only ("Source", "Emergency advice:"): they are
         in the PDF, for screen readers, but clipped out of sight."""
-        hidden = {" ".join(e.get_text().split()) for e in self.whole_guide.select(".visually-hidden")}
+        hidden = {
+            " ".join(e.get_text().split()) for e in self.whole_guide.select(".visually-hidden")
+        }
         root = ET.fromstring(run("pdftohtml", "-xml", "-i", "-q", "-stdout", str(self.path)))
         pages = []
         for page in root.iter("page"):
-            texts = [(int(text.get("top")), int(text.get("left")), text.find("b") is not None,
-                      " ".join("".join(text.itertext()).split())) for text in page.iter("text")]
+            texts = [
+                (
+                    int(text.get("top")),
+                    int(text.get("left")),
+                    text.find("b") is not None,
+                    " ".join("".join(text.itertext()).split()),
+                )
+                for text in page.iter("text")
+            ]
             pages.append(sorted(text for text in texts if text[3] not in hidden))
         return pages
 
     def lines(self, number):
         """The lines printed on page `number` (1-based), top to bottom."""
         lines = {}
-        for top, _, _, text in self.layout[number - 1]:
+        for top, _, _, printed in self.layout[number - 1]:
             line = next((t for t in lines if abs(t - top) <= 3), top)
-            lines[line] = f"{lines.get(line, '')} {text}".strip()
+            lines[line] = f"{lines.get(line, '')} {printed}".strip()
         return [line for _, line in sorted(lines.items())]
 
     def words(self, number=None):
@@ -123,8 +134,10 @@ class Leaflet:
 
     def guide(self):
         """(page name, title) of each article of the guide, in order, as the home page lists them."""
-        return [(a["href"].split("/")[-1], a.get_text(strip=True))
-                for a in self.soup(self.in_language("index.html")).select(".guide-overview__link")]
+        return [
+            (a["href"].split("/")[-1], a.get_text(strip=True))
+            for a in self.soup(self.in_language("index.html")).select(".guide-overview__link")
+        ]
 
     @property
     def whole_guide(self):
@@ -145,16 +158,22 @@ def build_leaflet(folder, target, siteurl="", **settings):
         shutil.copytree(ROOT / "content", content)
     sign_off(content)
     settings.setdefault("CACHE_PATH", str(folder / "cache"))
-    result = make(target, siteurl, content=content, output=folder / "output",
-                  PELICANOPTS=pelican_options(**settings))
+    result = make(
+        target,
+        siteurl,
+        content=content,
+        output=folder / "output",
+        PELICANOPTS=pelican_options(**settings),
+    )
     return result, Leaflet(folder / "output", result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="module")
 def leaflet(tmp_path_factory):
     """The site as `make publish` builds it, with the clinic's details set."""
-    result, built = build_leaflet(tmp_path_factory.mktemp("leaflet"), "publish", EXAMPLE_SITEURL,
-                                  **CLINIC)
+    result, built = build_leaflet(
+        tmp_path_factory.mktemp("leaflet"), "publish", EXAMPLE_SITEURL, **CLINIC
+    )
     assert result.returncode == 0, built.log
     return built
 
@@ -211,15 +230,22 @@ def test_the_contents_give_the_page_each_part_starts_on(each_leaflet):
     contents = leaflet.lines(leaflet.page_of(leaflet.say("Contents")))
     for number, (_, title) in enumerate(leaflet.guide(), start=1):
         start = leaflet.page_of(part_heading(leaflet, number, title))
-        assert any(re.fullmatch(rf"{re.escape(title)} [. ]*{start}", line) for line in contents), title
+        assert any(re.fullmatch(rf"{re.escape(title)} [. ]*{start}", line) for line in contents), (
+            title
+        )
 
 
-def test_every_page_is_numbered_page_n_of_m_and_every_page_but_the_cover_has_the_header(each_leaflet):
+def test_every_page_is_numbered_page_n_of_m_and_every_page_but_the_cover_has_the_header(
+    each_leaflet,
+):
     leaflet = each_leaflet
     total = len(leaflet.reader.pages)
     assert total == len(leaflet.layout) > len(leaflet.guide())
     for number in range(1, total + 1):
-        assert leaflet.lines(number)[-1] == f"{leaflet.say('Page ')}{number}{leaflet.say(' of ')}{total}"
+        assert (
+            leaflet.lines(number)[-1]
+            == f"{leaflet.say('Page ')}{number}{leaflet.say(' of ')}{total}"
+        )
     # the running header: the guide's title in the top margin, where the cover has nothing
     header = [(top, text) for top, _, _, text in leaflet.layout[1] if text == leaflet.title]
     assert len(header) == 1
@@ -236,7 +262,9 @@ def test_a_translations_leaflet_is_in_its_language_beside_the_english_one(each_l
     assert leaflet.say("Information for patients") in leaflet.lines(1)
     for name, _ in leaflet.guide():
         links = leaflet.soup(leaflet.in_language(name)).select(".whole-guide-links a[href$='.pdf']")
-        assert [a["href"] for a in links] == [f"{EXAMPLE_SITEURL}/{leaflet.in_language(LEAFLET)}"], name
+        assert [a["href"] for a in links] == [
+            f"{EXAMPLE_SITEURL}/{leaflet.in_language(LEAFLET)}"
+        ], name
 
 
 def test_the_cover_has_the_title_clinic_reference_version_review_dates_and_emergency_card(leaflet):
@@ -274,11 +302,18 @@ def test_a_help_card_too_long_for_the_rest_of_a_page_moves_whole_to_the_next_pag
     head, _, body = card.read_text(encoding="utf-8").partition("\n\n")
     extra = "".join(f"- extra sign number {n} for this test.\n" for n in range(1, 13))
     card.write_text(f"{head}\n\n{extra}{body}", encoding="utf-8")
-    first = next(path for path in content.glob("articles/*.md")
-                 if information_block(path).get("order") == "1")
+    first = next(
+        path
+        for path in content.glob("articles/*.md")
+        if information_block(path).get("order") == "1"
+    )
     text = " ".join(["Some words that fill the page before the card."] * 60)
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "\n!!! emergency\n", f"\n{text}\n\n!!! emergency\n", 1), encoding="utf-8")
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "\n!!! emergency\n", f"\n{text}\n\n!!! emergency\n", 1
+        ),
+        encoding="utf-8",
+    )
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode == 0, built.log
     card = built.whole_guide.select_one(".care-card--emergency")
@@ -292,7 +327,10 @@ def test_a_help_card_too_long_for_the_rest_of_a_page_moves_whole_to_the_next_pag
 
 def test_the_timeline_is_drawn_across_the_page_with_bold_step_names(leaflet):
     timeline = leaflet.whole_guide.select_one(".timeline")
-    names = [li.strong.get_text(strip=True).rstrip(":") for li in timeline.select(".timeline__content li")]
+    names = [
+        li.strong.get_text(strip=True).rstrip(":")
+        for li in timeline.select(".timeline__content li")
+    ]
     heading = on_paper(timeline.select_one(".timeline__heading"))
     page = leaflet.layout[leaflet.page_of(heading) - 1]
     top = next(top for top, _, _, text in page if text == heading)
@@ -301,14 +339,18 @@ def test_the_timeline_is_drawn_across_the_page_with_bold_step_names(leaflet):
     first = min(t for t, _, bold, _ in page if bold and t > top + 2)
     first_lines = [text for t, _, bold, text in page if bold and abs(t - first) <= 1]
     assert len(first_lines) == len(names) >= 2
-    assert all(name.startswith(line) for name, line in zip(names, first_lines)), first_lines
+    assert all(name.startswith(line) for name, line in zip(names, first_lines, strict=True)), (
+        first_lines
+    )
 
 
 def test_the_pictures_are_drawn_with_the_sites_styles_their_labels_in_bold(leaflet):
     # WeasyPrint draws an inline SVG with the styles inside it only: unstyled, the labels
     # would be in plain text, and the shapes filled black
-    lines = [" ".join(tspan.get_text().split())
-             for tspan in leaflet.whole_guide.select("svg text.picture__label tspan")]
+    lines = [
+        " ".join(tspan.get_text().split())
+        for tspan in leaflet.whole_guide.select("svg text.picture__label tspan")
+    ]
     if not lines:
         pytest.skip("the guide has no pictures")
     bold = {text for page in leaflet.layout for _, _, is_bold, text in page if is_bold}
@@ -330,11 +372,16 @@ def test_every_font_of_the_leaflet_is_embedded(leaflet):
     for page in leaflet.reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            described = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             fonts[font["/BaseFont"]] = described["/FontDescriptor"].get_object()
     assert fonts
-    assert [name for name, descriptor in fonts.items()
-            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)] == []
+    assert [
+        name
+        for name, descriptor in fonts.items()
+        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
+    ] == []
 
 
 def test_the_leaflet_keeps_the_links_to_every_source_and_between_its_pages(leaflet):
@@ -353,7 +400,9 @@ def test_words_linked_to_the_glossary_are_printed_without_its_address(leaflet):
 
 
 def test_pages_are_us_letter_by_default(leaflet):
-    sizes = {(round(page.mediabox.width), round(page.mediabox.height)) for page in leaflet.reader.pages}
+    sizes = {
+        (round(page.mediabox.width), round(page.mediabox.height)) for page in leaflet.reader.pages
+    }
     assert sizes == {LETTER}
 
 
@@ -370,15 +419,21 @@ def test_make_pdf_makes_the_leaflet_again_only_when_content_theme_or_settings_ch
     article.write_text(f"{article.read_text(encoding='utf-8')}\n{added}\n", encoding="utf-8")
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode == 0, built.log
-    assert "made in" in built.log and "A sentence added for this test, about this guide." in built.words()
+    assert (
+        "made in" in built.log
+        and "A sentence added for this test, about this guide." in built.words()
+    )
     # make pdf builds with relative links: the PDF's lead to the site beside it
     assert "about.html" in built.links()[0] and (built.output / "about.html").is_file()
     assert [p.name for p in (tmp_path / "cache" / "leaflet").iterdir()] == [
-        next((tmp_path / "cache" / "leaflet").glob("*.pdf")).name]  # only the last one is kept
+        next((tmp_path / "cache" / "leaflet").glob("*.pdf")).name
+    ]  # only the last one is kept
 
 
 def test_a4_and_another_emergency_number_and_no_clinic_details_when_none_are_set(tmp_path):
-    result, built = build_leaflet(tmp_path, "pdf", PDF_LEAFLET_PAGE_SIZE="A4", EMERGENCY_NUMBER="999")
+    result, built = build_leaflet(
+        tmp_path, "pdf", PDF_LEAFLET_PAGE_SIZE="A4", EMERGENCY_NUMBER="999"
+    )
     assert result.returncode == 0, built.log
     assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in built.reader.pages} == {A4}
     cover = built.words(1)
@@ -386,14 +441,18 @@ def test_a4_and_another_emergency_number_and_no_clinic_details_when_none_are_set
     assert not re.search(r"\b(Clinic|Phone|Email|Address|Leaflet) ", cover)
 
 
-def test_content_that_fails_the_checks_makes_no_leaflet_and_leaves_the_site_as_it_was(tmp_path, content_copy):
+def test_content_that_fails_the_checks_makes_no_leaflet_and_leaves_the_site_as_it_was(
+    tmp_path, content_copy
+):
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode == 0, built.log
     site = sorted(p.relative_to(built.output) for p in built.output.rglob("*"))
     cached = sorted((tmp_path / "cache").rglob("*"))
     shutil.copy(ROOT / "tests" / "broken" / "pages" / "invalid-date.md", content_copy / "pages")
     article = min((content_copy / "articles").glob("*.md"))
-    article.write_text(article.read_text(encoding="utf-8") + "\nNot in any leaflet.\n", encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nNot in any leaflet.\n", encoding="utf-8"
+    )
     result, built = build_leaflet(tmp_path, "pdf")
     assert result.returncode != 0 and "invalid-date.md" in built.log
     assert "PDF leaflet" not in built.log

@@ -20,7 +20,9 @@ def internal_targets(site):
             parts = urllib.parse.urlsplit(url)
             if parts.scheme or parts.netloc:
                 continue  # external, mailto:, tel:
-            target = (html.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else html
+            target = (
+                (html.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else html
+            )
             if target.is_dir():
                 target = target / "index.html"
             yield html, parts, target

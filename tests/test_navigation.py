@@ -18,7 +18,9 @@ def test_current_article_is_marked_in_navigation_and_contents(page, slug):
     soup = page(slug)
     current = soup.select_one("nav.site-nav [aria-current=page]")
     assert current["href"].endswith(f"{slug}.html")
-    assert soup.select_one(".contents-list [aria-current=page]").get_text(strip=True) == soup.h1.get_text(strip=True)
+    assert soup.select_one(".contents-list [aria-current=page]").get_text(
+        strip=True
+    ) == soup.h1.get_text(strip=True)
 
 
 @pytest.mark.parametrize("position", range(len(GUIDE_SLUGS)))
@@ -39,13 +41,18 @@ def test_previous_and_next_links_follow_the_guide_order(page, position):
 def test_home_page_routes_to_each_article_with_its_summary(page):
     items = page("index").select(".guide-overview__item")
     assert [i.a["href"].split("/")[-1] for i in items] == [f"{s}.html" for s in GUIDE_SLUGS]
-    for item, slug in zip(items, GUIDE_SLUGS):
-        assert item.p.get_text(strip=True) == page(slug).find("meta", attrs={"name": "description"})["content"]
+    for item, slug in zip(items, GUIDE_SLUGS, strict=True):
+        assert (
+            item.p.get_text(strip=True)
+            == page(slug).find("meta", attrs={"name": "description"})["content"]
+        )
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS + OTHER_SLUGS)
 def test_footer_links_to_the_pages_the_settings_name(page, slug):
-    links = [(a["href"].split("/")[-1], a.get_text()) for a in page(slug).select(".site-footer__links a")]
+    links = [
+        (a["href"].split("/")[-1], a.get_text()) for a in page(slug).select(".site-footer__links a")
+    ]
     assert links == [(f"{s}.html", PAGES[s]["title"]) for s in SETTINGS["FOOTER_PAGES"]]
 
 
@@ -57,12 +64,17 @@ def test_the_header_lists_the_guide_then_the_menu_pages_by_their_titles(page, sl
 
 
 def test_a_page_added_to_the_menu_setting_appears_in_every_header(tmp_path):
-    build = tiny_site(tmp_path, {"pages/costs.md": content_file(Title="Costs", Slug="costs")},
-                      MENU_PAGES=["costs"])
+    build = tiny_site(
+        tmp_path,
+        {"pages/costs.md": content_file(Title="Costs", Slug="costs")},
+        MENU_PAGES=["costs"],
+    )
     assert build.ok, build.stderr
     for name in ("index.html", "procedure.html", "costs.html"):
-        assert ("costs.html", "Costs") in [(a["href"].split("/")[-1], a.get_text())
-                                          for a in build.read(name).select("nav.site-nav a")]
+        assert ("costs.html", "Costs") in [
+            (a["href"].split("/")[-1], a.get_text())
+            for a in build.read(name).select("nav.site-nav a")
+        ]
 
 
 def test_a_menu_setting_naming_no_page_is_an_error_naming_the_setting(tmp_path):
@@ -74,7 +86,12 @@ def test_a_menu_setting_naming_no_page_is_an_error_naming_the_setting(tmp_path):
 def test_the_home_page_counts_the_parts_of_the_guide_as_they_are(tmp_path):
     second = content_file("## Part two\n\nText.[^K1]", Title="Part two", Slug="two", Order=2)
     text = "This guide has {guide_parts} short parts."
-    build = tiny_site(tmp_path, {"articles/two.md": second,
-                                 "pages/index.md": (TINY / "pages" / "index.md").read_text() + "\n" + text})
+    build = tiny_site(
+        tmp_path,
+        {
+            "articles/two.md": second,
+            "pages/index.md": (TINY / "pages" / "index.md").read_text() + "\n" + text,
+        },
+    )
     assert build.ok, build.stderr
     assert "This guide has 2 short parts." in build.read("index.html").get_text()

@@ -14,13 +14,27 @@ from playwright.sync_api import sync_playwright
 
 from conftest import TRANSLATIONS
 from publishing import (
-    NGINX, add_private_files, assert_private_files_and_folders_answer_404, assert_safe_headers,
-    fetch, free_port, nginx, page_files, publish_for_server, serving, soup_of,
+    NGINX,
+    add_private_files,
+    assert_private_files_and_folders_answer_404,
+    assert_safe_headers,
+    fetch,
+    free_port,
+    nginx,
+    page_files,
+    publish_for_server,
+    serving,
+    soup_of,
 )
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WRAPPER = """
 {user}
@@ -59,11 +73,16 @@ def server(tmp_path_factory):
         '<!doctype html><title>probe</title><p style="color: red">x</p><script>1</script>'
     )
     conf = tmp / "nginx.conf"
-    conf.write_text(WRAPPER.format(
-        # Workers run as `nobody` under a root master, and cannot read pytest's folders.
-        user="user root;" if os.geteuid() == 0 else "",
-        prefix=tmp, port=port, root=root, config=NGINX,
-    ))
+    conf.write_text(
+        WRAPPER.format(
+            # Workers run as `nobody` under a root master, and cannot read pytest's folders.
+            user="user root;" if os.geteuid() == 0 else "",
+            prefix=tmp,
+            port=port,
+            root=root,
+            config=NGINX,
+        )
+    )
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     with serving([binary, "-p", tmp, "-c", conf, "-g", "daemon off;"], port):
         yield f"http://127.0.0.1:{port}", root
@@ -141,13 +160,31 @@ class Tab:
             " event => window.violations.push(event.violatedDirective + ' ' + event.blockedURI));"
         )
         self.problems = []
-        self.page.on("console", lambda message: self.problems.append(f"{message.type}: {message.text}")
-                     if message.type in ("error", "warning") else None)
+        self.page.on(
+            "console",
+            lambda message: (
+                self.problems.append(f"{message.type}: {message.text}")
+                if message.type in ("error", "warning")
+                else None
+            ),
+        )
         # A favicon still loading when the next page starts is aborted: that is no fault.
-        self.page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}")
-                     if request.failure != "net::ERR_ABORTED" else None)
-        self.page.on("response", lambda response: self.problems.append(f"{response.status}: {response.url}")
-                     if response.status >= 400 else None)
+        self.page.on(
+            "requestfailed",
+            lambda request: (
+                self.problems.append(f"failed: {request.url}")
+                if request.failure != "net::ERR_ABORTED"
+                else None
+            ),
+        )
+        self.page.on(
+            "response",
+            lambda response: (
+                self.problems.append(f"{response.status}: {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
 
     def visit(self, url):
         """Load a page; return what went wrong, and how many style rules apply."""
@@ -165,7 +202,9 @@ class Tab:
 @pytest.fixture(scope="module")
 def tab():
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         yield Tab(chromium)
         chromium.close()
 
@@ -181,7 +220,9 @@ def test_chromium_loads_every_page_with_no_policy_violations(server, tab):
     base, root = server
     pages = [path for path in page_files(root) if path.name != "csp-probe.html"]
     # The schema.org block is data, not script: it needs no exception in the policy.
-    assert sum(bool(soup_of(path).find("script", type="application/ld+json")) for path in pages) >= 10
+    assert (
+        sum(bool(soup_of(path).find("script", type="application/ld+json")) for path in pages) >= 10
+    )
     for path in pages:
         problems, styled = tab.visit(url_of(base, root, path))
         assert problems == [], (path.name, problems)

@@ -16,5 +16,5 @@ def test_not_found_page_leads_home_and_into_the_guide_but_is_not_part_of_it(page
     assert "risks.html" in targets
     assert targets & {"", "index.html"}, "no link to the home page"  # the home page's URL is ""
     assert soup.select_one(".contents-list") is None and soup.select_one(".pagination") is None
-    guide = [a["href"].split("/")[-1] for a in soup.select("nav.site-nav a")][:len(GUIDE_SLUGS)]
+    guide = [a["href"].split("/")[-1] for a in soup.select("nav.site-nav a")][: len(GUIDE_SLUGS)]
     assert guide == [f"{slug}.html" for slug in GUIDE_SLUGS]

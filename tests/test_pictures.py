@@ -23,11 +23,16 @@ VEIN_NUMBERS = pictures.vein_sizes.NUMBERS
 def placed_pictures(lang=DEFAULT_LANG):
     """(page, name, caption) of every picture line in the content of a language, in file
     order; a translation's pages are named with their folder ("es/procedure")."""
-    folder, prefix = (ROOT / "content", "") if lang == DEFAULT_LANG else (ROOT / "content" / lang, f"{lang}/")
+    folder, prefix = (
+        (ROOT / "content", "") if lang == DEFAULT_LANG else (ROOT / "content" / lang, f"{lang}/")
+    )
     found = []
     for path in sorted(folder.glob("*/*.md")):
         slug = information_block(path).get("slug") or path.stem
-        found += [(prefix + slug, name, caption) for name, caption in PLACED.findall(path.read_text(encoding="utf-8"))]
+        found += [
+            (prefix + slug, name, caption)
+            for name, caption in PLACED.findall(path.read_text(encoding="utf-8"))
+        ]
     return found
 
 
@@ -43,7 +48,9 @@ def numbers_with(**values):
 def site_with(tmp_path, body, numbers=None):
     """The tiny site with the clinic's sources and numbers (or `numbers`) and a page x."""
     files = {
-        "shared/sources.md": (ROOT / "content" / "shared" / "sources.md").read_text(encoding="utf-8"),
+        "shared/sources.md": (ROOT / "content" / "shared" / "sources.md").read_text(
+            encoding="utf-8"
+        ),
         "shared/numbers.md": numbers or NUMBERS.read_text(encoding="utf-8"),
         "pages/x.md": content_file(body, Slug="x"),
     }
@@ -76,10 +83,14 @@ def svg_words(svg, css_class):
 
 def vein_widths(svg):
     """The width each vein is drawn, from its path "M<x> <y>h<width>…"."""
-    return [float(re.match(r"M[\d.]+ [\d.]+h([\d.]+)", path["d"])[1]) for path in svg.select(".picture__vein")]
+    return [
+        float(re.match(r"M[\d.]+ [\d.]+h([\d.]+)", path["d"])[1])
+        for path in svg.select(".picture__vein")
+    ]
 
 
 # --- The pictures on the site ---------------------------------------------------
+
 
 def test_every_picture_line_shows_its_drawing_named_captioned_and_sourced(page):
     numbers = dict(numbers_table(NUMBERS))
@@ -106,12 +117,16 @@ def test_the_vein_picture_on_the_site_shows_the_sizes_of_numbers_md(page):
     for slug in slugs:
         svg = page(slug).select_one("figure.picture--vein-sizes svg")
         words = " ".join(svg_words(svg, "picture__text"))
-        for size in (f"{numbers['spider_max_mm']} mm or less", f"{low} to {high} mm",
-                     f"more than {numbers['varicose_min_mm']} mm"):
+        for size in (
+            f"{numbers['spider_max_mm']} mm or less",
+            f"{low} to {high} mm",
+            f"more than {numbers['varicose_min_mm']} mm",
+        ):
             assert size in words and size in svg["aria-label"], (slug, size)
 
 
 # --- Drawn from numbers.md ------------------------------------------------------
+
 
 def test_the_vein_picture_follows_the_clinics_numbers_to_scale(tmp_path):
     numbers = numbers_with(spider_max_mm="2", reticular_mm="2-4", varicose_min_mm="4")
@@ -122,14 +137,26 @@ def test_the_vein_picture_follows_the_clinics_numbers_to_scale(tmp_path):
     assert all(size in words for size in ("2 mm or less", "2 to 4 mm", "more than 4 mm"))
     # the ruler goes 2 mm past the varicose limit; the varicose vein, which has no top,
     # is drawn 1 mm past it; all on one scale
-    assert [t.get_text() for t in svg.select("text.picture__mark")] == ["0", "1", "2", "3", "4", "5", "6", "mm"]
+    assert [t.get_text() for t in svg.select("text.picture__mark")] == [
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "mm",
+    ]
     spider, reticular, varicose = vein_widths(svg)
     assert (reticular / spider, varicose / spider) == pytest.approx((2, 2.5), rel=1e-4)
 
 
 def test_numbers_the_picture_needs_that_numbers_md_lacks_are_named_with_the_line(tmp_path):
-    numbers = "\n".join(line for line in NUMBERS.read_text(encoding="utf-8").splitlines()
-                        if not line.startswith("| reticular_mm "))
+    numbers = "\n".join(
+        line
+        for line in NUMBERS.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("| reticular_mm ")
+    )
     assert refused(tmp_path, '!!! picture vein-sizes "Sizes."', numbers) == [
         'content/pages/x.md, line 9: the picture "vein-sizes" is drawn from {reticular_mm}, which '
         "content/shared/numbers.md does not have. Add it there."
@@ -137,7 +164,9 @@ def test_numbers_the_picture_needs_that_numbers_md_lacks_are_named_with_the_line
 
 
 def test_a_caption_fills_in_numbers_and_cites_each_source_of_the_picture_once(tmp_path):
-    build = site_with(tmp_path, '!!! picture vein-sizes "Spider veins: {spider_max_mm} mm or less.[^K6]"')
+    build = site_with(
+        tmp_path, '!!! picture vein-sizes "Spider veins: {spider_max_mm} mm or less.[^K6]"'
+    )
     assert build.ok, build.stderr
     figure = build.read("x.html").select_one("figure")
     spider = dict(numbers_table(NUMBERS))["spider_max_mm"]
@@ -147,14 +176,20 @@ def test_a_caption_fills_in_numbers_and_cites_each_source_of_the_picture_once(tm
 
 # --- How staff write it ---------------------------------------------------------
 
+
 def test_text_written_right_above_and_below_a_picture_line_stays_text(tmp_path):
     body = 'Some words above.\n!!! picture injection "How it works."\nSome words below.'
     build = site_with(tmp_path, body)
     assert build.ok, build.stderr
-    blocks = build.read("x.html").select_one(".article__body").find_all(["p", "figure"], recursive=False)
+    blocks = (
+        build.read("x.html").select_one(".article__body").find_all(["p", "figure"], recursive=False)
+    )
     assert [block.name for block in blocks] == ["p", "figure", "p"]
     assert (blocks[0].get_text(), caption_text(blocks[1]), blocks[2].get_text()) == (
-        "Some words above.", "How it works.", "Some words below.")
+        "Some words above.",
+        "How it works.",
+        "Some words below.",
+    )
 
 
 def test_lines_indented_under_a_picture_are_refused_with_their_line(tmp_path):
@@ -166,8 +201,13 @@ def test_lines_indented_under_a_picture_are_refused_with_their_line(tmp_path):
 
 def test_a_misspelt_picture_line_is_named_as_a_box_kind_with_picture_suggested(tmp_path):
     problems = refused(tmp_path, '!!! pictrue injection "How it works."')
-    assert any(m.startswith('content/pages/x.md, line 9: "!!! pictrue" is not a kind of box the site '
-                            'has. Did you mean "picture"?') for m in problems), problems
+    assert any(
+        m.startswith(
+            'content/pages/x.md, line 9: "!!! pictrue" is not a kind of box the site '
+            'has. Did you mean "picture"?'
+        )
+        for m in problems
+    ), problems
 
 
 def test_a_drawing_without_a_name_for_assistive_technology_is_refused():
@@ -178,7 +218,9 @@ def test_a_drawing_without_a_name_for_assistive_technology_is_refused():
     for svg in ('<svg aria-label="A leg."/>', '<svg role="img" aria-label=" "/>'):
         problems = Problems()
         document = Document("content/pages/x.md", "pages/x.md", problems)
-        root = etree.fromstring(f'<div><figure class="picture">{svg}<figcaption>Legs.</figcaption></figure></div>')
+        root = etree.fromstring(
+            f'<div><figure class="picture">{svg}<figcaption>Legs.</figcaption></figure></div>'
+        )
         document.parsed(root)
         markup.check(document, root)
         assert [p.text for p in problems.of_level(ERROR)] == [
@@ -188,13 +230,16 @@ def test_a_drawing_without_a_name_for_assistive_technology_is_refused():
 
 # --- What each picture shows ----------------------------------------------------
 
+
 @pytest.mark.parametrize("name", sorted(pictures.PICTURES))
 def test_the_text_alternative_says_every_word_of_the_drawing(tmp_path, name):
     build = site_with(tmp_path, f'!!! picture {name} "A caption."')
     assert build.ok, build.stderr
     svg = build.read("x.html").select_one("figure svg")
     said = " ".join(svg["aria-label"].split()).lower()
-    lines = svg_words(svg, "picture__label") + [t for t in svg_words(svg, "picture__text") if not t.isdigit()]
+    lines = svg_words(svg, "picture__label") + [
+        t for t in svg_words(svg, "picture__text") if not t.isdigit()
+    ]
     assert lines
     for line in lines:
         assert " ".join(line.strip("✓✗ ").split()).lower() in said, line
@@ -204,18 +249,24 @@ def test_the_injection_picture_numbers_its_steps_in_order(tmp_path):
     build = site_with(tmp_path, '!!! picture injection "How it works."')
     svg = build.read("x.html").select_one("figure svg")
     steps = [label for label, _ in pictures.injection.STEPS]
-    assert [t.get_text() for t in svg.select("text.picture__mark")] == [str(n) for n in range(1, len(steps) + 1)]
+    assert [t.get_text() for t in svg.select("text.picture__mark")] == [
+        str(n) for n in range(1, len(steps) + 1)
+    ]
     assert svg_words(svg, "picture__label") == steps
     said = svg["aria-label"]
     assert [said.index(f"{n}. {label}:") for n, label in enumerate(steps, 1)] == sorted(
-        said.index(f"{n}. {label}:") for n, label in enumerate(steps, 1))
+        said.index(f"{n}. {label}:") for n, label in enumerate(steps, 1)
+    )
 
 
 def test_the_knee_high_stocking_stops_below_the_knee_and_the_thigh_high_goes_above(tmp_path):
     build = site_with(tmp_path, '!!! picture stockings "Two lengths."')
     svg = build.read("x.html").select_one("figure svg")
     knee = float(re.match(r"M0 ([\d.]+)", svg.select_one(".picture__line--dashed")["d"])[1])
-    tops = [float(re.match(r"M[\d.]+ ([\d.]+)", band["d"])[1]) for band in svg.select(".picture__line--band")]
+    tops = [
+        float(re.match(r"M[\d.]+ ([\d.]+)", band["d"])[1])
+        for band in svg.select(".picture__line--band")
+    ]
     names = [t.get_text() for t in svg.select("text.picture__label")]
     assert names == ["Knee-high", "Thigh-high"]
     assert tops[0] > knee > tops[1]  # y grows downwards

@@ -52,9 +52,7 @@ class Preview:
         deadline = time.monotonic() + seconds
         while self.stderr.count(text) < count:
             assert self.process.poll() is None, self.stderr
-            assert time.monotonic() < deadline, (
-                f"timed out waiting for {text!r}:\n{self.stderr}"
-            )
+            assert time.monotonic() < deadline, f"timed out waiting for {text!r}:\n{self.stderr}"
             time.sleep(0.1)
 
     def stop(self):
@@ -127,9 +125,7 @@ def test_a_problem_is_reported_once_per_change_not_again_and_again(project, prev
     assert running.stderr.count(PROBLEMS) == 2
 
 
-def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(
-    project, preview
-):
+def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(project, preview):
     assert make_in(project, "html").returncode == 0
     for name in ("invalid-date.md", "review-overdue.md"):
         shutil.copy(BROKEN / name, project / "content" / "pages")
@@ -140,20 +136,12 @@ def test_the_dev_server_keeps_running_and_serving_when_content_has_problems(
     time.sleep(1)
     assert running.process.poll() is None  # still running after reporting the problems
     # The build's own report, printed as it prints it.
-    assert (
-        'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30'
-        in running.stderr
-    )
-    assert (
-        "content/pages/review-overdue.md, line 5: this page was due for review"
-        in running.stderr
-    )
+    assert 'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30' in running.stderr
+    assert "content/pages/review-overdue.md, line 5: this page was due for review" in running.stderr
 
 
 @pytest.mark.parametrize("target", ["serve", "devserver"])
-def test_a_missing_page_gets_the_site_s_404_page_with_status_404(
-    project, preview, target
-):
+def test_a_missing_page_gets_the_site_s_404_page_with_status_404(project, preview, target):
     assert make_in(project, "html").returncode == 0
     port = free_port()
     running = preview(target, PORT=port)

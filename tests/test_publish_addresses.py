@@ -19,7 +19,9 @@ def test_every_page_names_its_absolute_canonical_address(published):
             continue
         canonical = soup_of(path).find_all("link", rel="canonical")
         address = path.relative_to(published).as_posix()  # a home page by its folder: /, /es/
-        expected = f"{EXAMPLE_SITEURL}/" + address.removesuffix("index.html" if path.name == "index.html" else "")
+        expected = f"{EXAMPLE_SITEURL}/" + address.removesuffix(
+            "index.html" if path.name == "index.html" else ""
+        )
         assert [link["href"] for link in canonical] == [expected], address
 
 
@@ -54,4 +56,3 @@ def test_the_preview_build_keeps_relative_links_and_no_public_addresses(site):
     assert soup.find("link", rel="canonical") is None
     assert soup.find("link", rel="stylesheet")["href"].startswith("./theme/")
     assert not (pathlib.Path(site) / "sitemap.xml").exists()
-

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from conftest import build
+from conftest import TODAY, build
 from publishing import EXAMPLE_SITEURL, make, sign_off
 
 DRAFT = """Title: Unfinished page
@@ -20,15 +20,10 @@ Not checked by a clinician yet.
 """
 
 
-@pytest.mark.parametrize(
-    "extra", ["", "Save_as: unfinished.html\nURL: unfinished.html\n"]
-)
+@pytest.mark.parametrize("extra", ["", "Save_as: unfinished.html\nURL: unfinished.html\n"])
 def test_a_draft_page_is_never_published(tmp_path, content_copy, extra):
-    today = datetime.date.today()
     (content_copy / "pages" / "unfinished.md").write_text(
-        DRAFT.format(
-            today=today, next_year=today + datetime.timedelta(days=365), extra=extra
-        ),
+        DRAFT.format(today=TODAY, next_year=TODAY + datetime.timedelta(days=365), extra=extra),
         encoding="utf-8",
     )
     output = tmp_path / "published"
@@ -39,17 +34,12 @@ def test_a_draft_page_is_never_published(tmp_path, content_copy, extra):
     assert not (output / "drafts").exists()
     files = [path for path in output.rglob("*") if path.is_file()]
     assert [path for path in files if "unfinished" in path.name] == []
-    assert [
-        path for path in files if b"unfinished" in path.read_bytes()
-    ] == []  # nor linked
+    assert [path for path in files if b"unfinished" in path.read_bytes()] == []  # nor linked
 
 
 def test_a_draft_page_is_in_the_preview(tmp_path, content_copy):
-    today = datetime.date.today()
     (content_copy / "pages" / "unfinished.md").write_text(
-        DRAFT.format(
-            today=today, next_year=today + datetime.timedelta(days=365), extra=""
-        ),
+        DRAFT.format(today=TODAY, next_year=TODAY + datetime.timedelta(days=365), extra=""),
         encoding="utf-8",
     )
     result = build(tmp_path / "output", content=content_copy)

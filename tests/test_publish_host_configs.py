@@ -9,9 +9,13 @@ import pytest
 
 from conftest import make_command
 from publishing import NGINX, nginx
+
 SECURITY_HEADERS = {
-    "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
-    "Permissions-Policy", "Strict-Transport-Security",
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "Strict-Transport-Security",
 }
 # Netlify and Cloudflare Pages join repeated headers, so _headers leaves pages
 # to their default, which is this.
@@ -52,12 +56,20 @@ def test_server_configs_send_the_safe_headers(server, apache):
     headers, page_cache, theme_cache = {"nginx": nginx, "apache": apache}[server]()
     assert set(headers) == SECURITY_HEADERS
     csp = headers["Content-Security-Policy"]
-    for directive in ("default-src 'none'", "style-src 'self'", "img-src 'self'", "base-uri 'none'",
-                      "form-action 'none'", "frame-ancestors 'none'"):
+    for directive in (
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp and "http" not in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert int(re.search(r"max-age=(\d+)", headers["Strict-Transport-Security"]).group(1)) >= 31536000
+    assert (
+        int(re.search(r"max-age=(\d+)", headers["Strict-Transport-Security"]).group(1)) >= 31536000
+    )
     assert int(re.search(r"max-age=(\d+)", theme_cache).group(1)) >= 31536000
     assert page_cache == HOSTED_PAGE_CACHE
 

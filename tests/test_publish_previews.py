@@ -27,10 +27,14 @@ def test_every_page_has_open_graph_tags_from_its_title_and_summary_and_a_twitter
         assert meta(soup, "property", "og:description") == summary
         assert meta(soup, "property", "og:url") == soup.find("link", rel="canonical")["href"]
         assert meta(soup, "name", "twitter:card") == "summary"
-        assert meta(soup, "property", "og:site_name") == soup.select_one(".site-header__name").get_text(strip=True)
+        assert meta(soup, "property", "og:site_name") == soup.select_one(
+            ".site-header__name"
+        ).get_text(strip=True)
 
 
-@pytest.mark.parametrize("name, kind", [("favicon.svg", "image/svg+xml"), ("favicon.png", "image/png")])
+@pytest.mark.parametrize(
+    "name, kind", [("favicon.svg", "image/svg+xml"), ("favicon.png", "image/png")]
+)
 def test_every_page_links_the_favicon_at_the_site_root(published, name, kind):
     for path in pages_in_every_language(published):
         icons = soup_of(path).find_all("link", rel="icon", type=kind)

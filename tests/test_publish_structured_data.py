@@ -5,13 +5,18 @@ import re
 import shutil
 
 import pytest
-from translations import text
 
 from conftest import SETTINGS, visible_text
 from publishing import (
-    EXAMPLE_SITEURL, make, pages_in_every_language, signed_content, soup_of, structured_data,
+    EXAMPLE_SITEURL,
+    make,
+    pages_in_every_language,
+    signed_content,
+    soup_of,
+    structured_data,
     with_not_found_page,
 )
+from translations import text
 
 TITLE_THAT_TRIES_TO_ESCAPE = 'What happens </script><script>alert("x")</script> & next'
 REVIEWER = "Dr A. Example, vascular surgeon"
@@ -54,17 +59,23 @@ def test_every_page_is_a_medical_web_page_for_patients_matching_what_it_shows(pu
         assert data["about"]["@type"] == "MedicalProcedure"
         lang = soup.html["lang"]  # the treatment and the site named in the page's language
         assert data["about"]["name"] == text(SETTINGS, lang, SETTINGS["SCHEMA_PROCEDURE"])
-        assert data["isPartOf"]["name"] == soup.select_one(".site-header__name").get_text(strip=True)
+        assert data["isPartOf"]["name"] == soup.select_one(".site-header__name").get_text(
+            strip=True
+        )
         # No reviewer is named until a clinician signs the page off.
         reviewed_by = text(SETTINGS, lang, "Reviewed by %(name)s").split("%(name)s")[0].lower()
-        named = [p for p in soup.select(".review-dates__text") if visible_text(p).startswith(reviewed_by)]
+        named = [
+            p for p in soup.select(".review-dates__text") if visible_text(p).startswith(reviewed_by)
+        ]
         assert ("reviewedBy" in data) == bool(named)
 
 
 def test_the_not_found_page_is_kept_out_of_search_results(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(signed_content(), content)
-    result = make("publish", EXAMPLE_SITEURL, content=with_not_found_page(content), output=tmp_path / "out")
+    result = make(
+        "publish", EXAMPLE_SITEURL, content=with_not_found_page(content), output=tmp_path / "out"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     soup = soup_of(tmp_path / "out" / "404.html")
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -82,17 +93,25 @@ def test_the_procedure_article_describes_the_medical_procedure(published):
     assert "url" not in structured_data(soup_of(published / "risks.html"))["about"]
 
 
+def normalise(text):
+    """Text as a reader sees it: get_text(" ") spaces out inline elements (a glossary
+    link in "(DVT)"), which a reader does not see."""
+    return re.sub(r"\(\s+|\s+(?=[.,;:!?)®])", lambda m: m[0].strip(), " ".join(text.split()))
+
+
 def test_the_faq_lists_its_questions_and_answers_as_the_page_shows_them(published):
     soup = soup_of(published / "faq.html")
     data = structured_data(soup)
     assert "FAQPage" in types(data)
     headings = [
-        h2 for h2 in soup.select(".article__body > h2") if "sources__heading" not in h2.get("class", [])
+        h2
+        for h2 in soup.select(".article__body > h2")
+        if "sources__heading" not in h2.get("class", [])
     ]
     questions = data["mainEntity"]
     assert [q["name"] for q in questions] == [h2.get_text(" ", strip=True) for h2 in headings]
     assert len(questions) >= 5
-    for question, heading in zip(questions, headings):
+    for question, heading in zip(questions, headings, strict=True):
         assert question["@type"] == "Question"
         answer = question["acceptedAnswer"]["text"]
         shown = []
@@ -102,9 +121,6 @@ def test_the_faq_lists_its_questions_and_answers_as_the_page_shows_them(publishe
             for marker in sibling.find_all("sup"):
                 marker.decompose()
             shown.append(sibling.get_text(" "))
-        # get_text(" ") spaces out inline elements (a glossary link in "(DVT)"); a reader sees none
-        normalise = lambda text: re.sub(r"\(\s+|\s+(?=[.,;:!?)®])", lambda m: m[0].strip(),  # noqa: E731
-                                        " ".join(text.split()))
         assert answer and normalise(answer) == normalise(" ".join(shown)), question["name"]
 
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from content_checks.readability import measure, spanish_grade, spanish_syllables
 from conftest import GUIDE_SLUGS, ROOT, TRANSLATIONS
+from content_checks.readability import measure, spanish_grade, spanish_syllables
 from support import TINY, content_file, tiny_site
 
 HARD = content_file(
@@ -17,7 +17,9 @@ HARD = content_file(
     "occlusion, inflammatory fibrosis and eventual resorption of the treated varicosities, "
     "notwithstanding considerable interindividual variability in therapeutic responsiveness.[^K1] "
     * 5,
-    Title="A hard article", Slug="hard-article", Summary="Written the way patients cannot read.",
+    Title="A hard article",
+    Slug="hard-article",
+    Summary="Written the way patients cannot read.",
     Order=99,
 )
 ROW = re.compile(r"^(content/\S+)\s+(\d+)\s+(\d+)\s+(-?\d+\.\d)$", re.M)
@@ -93,15 +95,20 @@ def measured_offline(call):
         f"words, minutes, score = {call}\n"
         "print(words, minutes, round(score, 2))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
 
 def test_the_grade_follows_the_flesch_kincaid_formula_offline():
     # 12 one-syllable words in 2 sentences: 0.39 × 6 + 11.8 × 1 − 15.59 = −1.45.
-    assert measured_offline("measure('The cat sat on the mat. The dog ran to the log.', 200)") == ["12", "1", "-1.45"]
+    assert measured_offline("measure('The cat sat on the mat. The dog ran to the log.', 200)") == [
+        "12",
+        "1",
+        "-1.45",
+    ]
 
 
 def test_long_words_raise_the_grade():
@@ -119,20 +126,43 @@ HARD_SPANISH = content_file(
     "oclusión trombótica, la fibrosis inflamatoria y la reabsorción progresiva de las "
     "varicosidades tratadas, independientemente de la considerable variabilidad interindividual "
     "en la respuesta terapéutica.[^K1] " * 5,
-    Title="Un artículo difícil", Slug="procedure", Lang="es", Order=1, Translator="Una prueba",
+    Title="Un artículo difícil",
+    Slug="procedure",
+    Lang="es",
+    Order=1,
+    Translator="Una prueba",
     Summary="Escrito como los pacientes no pueden leer.",
 )
 
 
 def spanish_rows(text):
-    return {path: (int(w), int(m), float(e), grade) for path, w, m, e, grade in SPANISH_ROW.findall(text)}
+    return {
+        path: (int(w), int(m), float(e), grade)
+        for path, w, m, e, grade in SPANISH_ROW.findall(text)
+    }
 
 
-@pytest.mark.parametrize(("word", "syllables"), [
-    ("escleroterapia", 6), ("inflamación", 4), ("pierna", 2), ("huevo", 2), ("que", 1), ("muy", 1),
-    ("y", 1), ("agua", 2), ("ahora", 3), ("día", 2), ("país", 2), ("construí", 3), ("aeropuerto", 5),
-])
-def test_spanish_syllables_are_pyphens_points_and_the_vowels_typesetting_keeps_together(word, syllables):
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("escleroterapia", 6),
+        ("inflamación", 4),
+        ("pierna", 2),
+        ("huevo", 2),
+        ("que", 1),
+        ("muy", 1),
+        ("y", 1),
+        ("agua", 2),
+        ("ahora", 3),
+        ("día", 2),
+        ("país", 2),
+        ("construí", 3),
+        ("aeropuerto", 5),
+    ],
+)
+def test_spanish_syllables_are_pyphens_points_and_the_vowels_typesetting_keeps_together(
+    word, syllables
+):
     """Pyphen's Spanish patterns never split a word's first vowel or two vowels side by side
     (a-gua, dí-a): those are syllables all the same."""
     assert spanish_syllables(word) == syllables
@@ -140,7 +170,11 @@ def test_spanish_syllables_are_pyphens_points_and_the_vowels_typesetting_keeps_t
 
 def test_the_spanish_score_is_fernandez_huerta_offline():
     # 7 words, 2 sentences, 12 syllables: 206.84 − 60 × 12/7 − 1.02 × 7/2 = 100.41
-    assert measured_offline("measure('El gato come. El perro bebe agua.', 200, lang='es')") == ["7", "1", "100.41"]
+    assert measured_offline("measure('El gato come. El perro bebe agua.', 200, lang='es')") == [
+        "7",
+        "1",
+        "100.41",
+    ]
 
 
 def test_a_hard_spanish_article_gets_a_warning_naming_it_with_its_grade(tmp_path):
@@ -148,11 +182,15 @@ def test_a_hard_spanish_article_gets_a_warning_naming_it_with_its_grade(tmp_path
     assert build.ok, build.stderr
     _, _, ease, grade = spanish_rows(build.stdout)["content/es/articles/procedure.md"]
     assert ease < 65 and grade == spanish_grade(ease)
-    assert (f"content/es/articles/procedure.md: the Spanish text reads at {ease:.0f} on the "
-            f"Fernández-Huerta scale ({grade} grade)") in build.stderr
+    assert (
+        f"content/es/articles/procedure.md: the Spanish text reads at {ease:.0f} on the "
+        f"Fernández-Huerta scale ({grade} grade)"
+    ) in build.stderr
 
 
-@pytest.mark.parametrize("slug", [slug for slug, meta in TRANSLATIONS["es"].items() if "order" in meta])
+@pytest.mark.parametrize(
+    "slug", [slug for slug, meta in TRANSLATIONS["es"].items() if "order" in meta]
+)
 def test_every_spanish_article_reads_at_sixth_grade_or_easier(site, slug):
     report = spanish_rows((site / "readability.txt").read_text(encoding="utf-8"))
     assert report[f"content/es/articles/{slug}.md"][2] >= 70

@@ -14,8 +14,12 @@ CLINIC = {
     "CLINIC_HOURS": "Tuesdays, 3am to 4am",
 }
 EMERGENCY = "112"
-CONTACT_PAGE = content_file("## How do I contact the clinic?\n\nSee below.", Title="Contact",
-                            Slug="contact", Template="contact")
+CONTACT_PAGE = content_file(
+    "## How do I contact the clinic?\n\nSee below.",
+    Title="Contact",
+    Slug="contact",
+    Template="contact",
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +49,9 @@ def test_clinic_details_appear_on_the_contact_page_and_footer_when_set(configure
     assert about.select_one("main a[href='tel:5550199']") is not None
     assert about.select_one("main a[href='mailto:test-clinic@example.org']") is not None
     for slug in GUIDE_SLUGS:
-        assert CLINIC["CLINIC_NAME"].lower() in visible_text(read_page(configured_site, slug).footer)
+        assert CLINIC["CLINIC_NAME"].lower() in visible_text(
+            read_page(configured_site, slug).footer
+        )
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)
@@ -61,11 +67,14 @@ def test_the_built_site_shows_the_emergency_number_of_the_settings(page):
     assert f"call {SETTINGS['EMERGENCY_NUMBER']}" in visible_text(card)
 
 
-@pytest.mark.parametrize("mistake, error", [
-    ('CLINIC_NAME = Riverside Vein Clinic', "SyntaxError: invalid syntax"),
-    ('CLINIC_NAME = Riverside', "NameError: name 'Riverside' is not defined"),
-    ('CLINIC_NAME = "Riverside', "SyntaxError: unterminated string literal"),
-])
+@pytest.mark.parametrize(
+    "mistake, error",
+    [
+        ("CLINIC_NAME = Riverside Vein Clinic", "SyntaxError: invalid syntax"),
+        ("CLINIC_NAME = Riverside", "NameError: name 'Riverside' is not defined"),
+        ('CLINIC_NAME = "Riverside', "SyntaxError: unterminated string literal"),
+    ],
+)
 def test_a_python_mistake_in_the_settings_is_one_line_naming_file_and_line(project, mistake, error):
     settings = project / "pelicanconf.py"
     lines = settings.read_text(encoding="utf-8").splitlines()
@@ -74,6 +83,10 @@ def test_a_python_mistake_in_the_settings_is_one_line_naming_file_and_line(proje
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = make_in(project, "html")
     assert result.returncode != 0
-    (message,) = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("make")]
-    assert message.startswith(f"pelicanconf.py, line {number}: this line is not valid Python ({error}")
+    (message,) = [
+        line for line in result.stderr.splitlines() if line.strip() and not line.startswith("make")
+    ]
+    assert message.startswith(
+        f"pelicanconf.py, line {number}: this line is not valid Python ({error}"
+    )
     assert "Text goes in quotes" in message and not (project / "output").exists()

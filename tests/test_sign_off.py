@@ -28,11 +28,21 @@ def test_a_page_says_it_is_unchecked_exactly_when_no_clinician_signed_it(page, s
 
 
 def test_a_signed_page_names_its_reviewer_and_has_no_notice(tmp_path):
-    build = tiny_site(tmp_path, {"pages/checked.md": signed(content_file(Slug="checked"), "Dr Ada Example, vascular surgeon")})
+    build = tiny_site(
+        tmp_path,
+        {
+            "pages/checked.md": signed(
+                content_file(Slug="checked"), "Dr Ada Example, vascular surgeon"
+            )
+        },
+    )
     assert build.ok, build.stderr
     soup = build.read("checked.html")
     assert soup.select(".review-notice") == []
-    assert "Reviewed by Dr Ada Example, vascular surgeon" in soup.select_one(".review-dates").get_text()
+    assert (
+        "Reviewed by Dr Ada Example, vascular surgeon"
+        in soup.select_one(".review-dates").get_text()
+    )
     assert "Page last reviewed" in soup.select_one(".review-dates").get_text()
 
 
@@ -41,8 +51,11 @@ def test_publish_refuses_every_unsigned_file_and_says_what_to_add(tmp_path, monk
     build = tiny_site(tmp_path, settings="publishconf.py")
     assert not build.ok
     unsigned = sorted(p.relative_to(TINY).as_posix() for p in TINY.rglob("*.md"))
-    refused = sorted(m.split(":")[0].removeprefix("content/") for m in build.problems()
-                     if "no clinician has signed this file off yet" in m)
+    refused = sorted(
+        m.split(":")[0].removeprefix("content/")
+        for m in build.problems()
+        if "no clinician has signed this file off yet" in m
+    )
     assert refused == unsigned
     clinician = [m for m in build.problems() if "no clinician has signed this file off yet" in m]
     assert all('add the line "Reviewer: <their name and role>"' in m for m in clinician)

@@ -14,6 +14,9 @@ def test_home_page_shows_the_guide_before_its_sources(page):
 @pytest.mark.parametrize("slug", GUIDE_SLUGS + ["index"])
 def test_sources_are_the_last_part_of_the_text(page, slug):
     sources = page(slug).select_one("section.sources")
-    later = [tag.get_text() for tag in sources.find_all_next(["h2", "h3"])
-             if tag.find_parent(class_="sources") is None and tag.find_parent("footer") is None]
+    later = [
+        tag.get_text()
+        for tag in sources.find_all_next(["h2", "h3"])
+        if tag.find_parent(class_="sources") is None and tag.find_parent("footer") is None
+    ]
     assert later == [], f"headings after the sources: {later}"

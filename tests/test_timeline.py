@@ -25,7 +25,10 @@ def test_aftercare_timeline_has_named_pictures_before_its_text_list(page):
     timeline = page("compression-stockings").select_one(".timeline")
     steps = timeline.select_one(".timeline__content ul")
     pictures = timeline.find_all("svg")
-    assert [svg["class"][-1] for svg in pictures] == ["timeline__picture--across", "timeline__picture--down"]
+    assert [svg["class"][-1] for svg in pictures] == [
+        "timeline__picture--across",
+        "timeline__picture--down",
+    ]
     for svg in pictures:
         assert svg["role"] == "img" and svg["aria-label"].startswith("Picture: ")
         assert svg.find_next("ul") is steps, "the picture must come before its text equivalent"
@@ -40,7 +43,9 @@ def test_picture_and_text_list_show_the_clients_schedule_in_order(page, directio
     texts = [svg_lines(t).lower() for t in svg.select(".timeline__text")]
     items = [visible_text(li) for li in timeline.select(".timeline__content li")]
     assert len(labels) == len(texts) == len(items) == len(SCHEDULE)
-    for (label, phrases), svg_label, svg_text, item in zip(SCHEDULE, labels, texts, items):
+    for (label, phrases), svg_label, svg_text, item in zip(
+        SCHEDULE, labels, texts, items, strict=True
+    ):
         assert svg_label == label and item.startswith(label.lower())
         for phrase in phrases:
             assert phrase in svg_text and phrase in item, (label, phrase)

@@ -6,24 +6,34 @@ home page lists them, and each article's own page.
 """
 
 import copy
+import itertools
 import sys
 import urllib.parse
 
 from conftest import ROOT, SETTINGS, visible_text
 
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
-from whole_guide.combine import Rewriter  # noqa: E402
+from whole_guide.combine import Rewriter
 
 WHOLE_GUIDE = SETTINGS["WHOLE_GUIDE_SAVE_AS"].removesuffix(".html")
-BOXES = (".warning-callout", ".inset-text", ".do-dont-list", ".timeline", ".timeline svg", "table",
-         ".sources li")
+BOXES = (
+    ".warning-callout",
+    ".inset-text",
+    ".do-dont-list",
+    ".timeline",
+    ".timeline svg",
+    "table",
+    ".sources li",
+)
 TEXT = ".article__body :is(h2, h3, h4, p, li, td)"
 
 
 def guide(page):
     """(page name, title) of each article of the guide, in order."""
-    return [(a["href"].split("/")[-1].removesuffix(".html"), a.get_text(strip=True))
-            for a in page("index").select(".guide-overview__link")]
+    return [
+        (a["href"].split("/")[-1].removesuffix(".html"), a.get_text(strip=True))
+        for a in page("index").select(".guide-overview__link")
+    ]
 
 
 def parts(page):
@@ -65,7 +75,8 @@ def test_the_whole_guide_has_every_part_in_the_guide_order(page):
     titles = [part.select_one(".whole-guide__part-title") for part in parts(page)]
     assert len(expected) >= 2
     assert [title.get_text(" ", strip=True) for title in titles] == [
-        f"Part {number}: {name}" for number, (_, name) in enumerate(expected, start=1)]
+        f"Part {number}: {name}" for number, (_, name) in enumerate(expected, start=1)
+    ]
     contents = page(WHOLE_GUIDE).select(".whole-guide__contents a")
     assert [a["href"] for a in contents] == [f"#{title['id']}" for title in titles]
     assert [a.get_text(strip=True) for a in contents] == [name for _, name in expected]
@@ -79,8 +90,9 @@ def test_each_part_says_all_its_page_says_with_its_boxes_timeline_sources_and_re
         assert [visible_text(e) for e in original.select(TEXT) if visible_text(e) not in said] == []
         for box in BOXES:
             assert len(part.select(box)) == len(original.select(box)), (name, box)
-        assert (visible_text(part.select_one(".review-dates"))
-                == visible_text(original.select_one(".review-dates")))
+        assert visible_text(part.select_one(".review-dates")) == visible_text(
+            original.select_one(".review-dates")
+        )
 
 
 def test_each_kind_of_help_card_is_shown_once_where_it_first_appears(page):
@@ -100,11 +112,14 @@ def test_a_help_card_repeated_in_a_later_part_becomes_a_link_to_the_one_shown(pa
     first = first_cards(page)
     repeats = 0
     for (name, _), part in zip(guide(page), parts(page), strict=True):
-        repeated = [kind(card) for card in page(name).select(".care-card")
-                    if first[kind(card)][1] is not card]
+        repeated = [
+            kind(card)
+            for card in page(name).select(".care-card")
+            if first[kind(card)][1] is not card
+        ]
         links = part.select(".whole-guide__see-card a")
         assert [a["href"] for a in links] == [f"#{shown[k]['id']}" for k in repeated], name
-        for a, k in zip(links, repeated):
+        for a, k in zip(links, repeated, strict=True):
             heading = without(shown[k].select_one(".care-card__heading"), ".visually-hidden")
             assert visible_text(heading).rstrip(":") in visible_text(a)
         repeats += len(repeated)
@@ -121,7 +136,7 @@ def test_every_id_on_the_whole_guide_page_is_unique_and_every_source_is_there(pa
 def test_headings_go_down_one_level_at_a_time_with_each_part_under_its_title(page):
     levels = [int(h.name[1]) for h in page(WHOLE_GUIDE).select("main :is(h1, h2, h3, h4, h5, h6)")]
     assert levels.count(1) == 1 and levels[0] == 1
-    assert [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1] == []
+    assert [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1] == []
     for part in parts(page):
         title, *inside = part.select(":is(h1, h2, h3, h4, h5, h6)")
         assert title.name == "h2" and inside and min(int(h.name[1]) for h in inside) == 3
@@ -137,7 +152,9 @@ def test_links_between_parts_lead_to_the_same_place_within_the_page(page):
             if linked is None or link.find_parent(class_="care-card"):
                 continue
             target, fragment = linked
-            copies = [a for a in part.select("a[href^='#']") if visible_text(a) == visible_text(link)]
+            copies = [
+                a for a in part.select("a[href^='#']") if visible_text(a) == visible_text(link)
+            ]
             assert copies, (name, link["href"])
             for a in copies:
                 element = whole.find(id=a["href"][1:])
@@ -147,16 +164,24 @@ def test_links_between_parts_lead_to_the_same_place_within_the_page(page):
                     assert visible_text(element) == visible_text(page(target).find(id=fragment))
             checked += 1
     assert checked, "the guide's parts link to each other, so this test checks something"
-    leaving = [a["href"] for part in parts(page) for a in part.select("a[href]")
-               if guide_page_linked(a["href"], names)]
+    leaving = [
+        a["href"]
+        for part in parts(page)
+        for a in part.select("a[href]")
+        if guide_page_linked(a["href"], names)
+    ]
     assert leaving == []
-    dangling = [a["href"] for a in whole.select("a[href^='#']") if whole.find(id=a["href"][1:]) is None]
+    dangling = [
+        a["href"] for a in whole.select("a[href^='#']") if whole.find(id=a["href"][1:]) is None
+    ]
     assert dangling == []
 
 
 def test_the_whole_guide_gives_the_newest_review_and_the_earliest_next_review(page):
-    dates = [[time["datetime"] for time in page(name).select(".review-dates time")]
-             for name, _ in guide(page)]
+    dates = [
+        [time["datetime"] for time in page(name).select(".review-dates time")]
+        for name, _ in guide(page)
+    ]
     shown = [time["datetime"] for time in page(WHOLE_GUIDE).select(".whole-guide__header time")]
     assert shown == [max(reviewed for reviewed, _ in dates), min(due for _, due in dates)]
 

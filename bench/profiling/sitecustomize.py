@@ -21,5 +21,4 @@ if os.environ.get("BENCH_PROFILE_DIR"):
         @atexit.register
         def _save():
             session = _profiler.stop()
-            session.save(os.path.join(os.environ["BENCH_PROFILE_DIR"],
-                                      f"{os.getpid()}.pyisession"))
+            session.save(os.path.join(os.environ["BENCH_PROFILE_DIR"], f"{os.getpid()}.pyisession"))

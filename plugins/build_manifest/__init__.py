@@ -23,20 +23,14 @@ def page_written(path, context):
 
 def static_files(generator):
     output = generator.output_path
-    _written.update(
-        os.path.join(output, static.save_as) for static in generator.staticfiles
-    )
+    _written.update(os.path.join(output, static.save_as) for static in generator.staticfiles)
     theme = generator.settings["THEME"]
     for folder in generator.settings["THEME_STATIC_PATHS"]:
         source = os.path.join(theme, folder)
         for directory, _, names in os.walk(source):
             relative = os.path.relpath(directory, source)
-            target = os.path.join(
-                output, generator.settings["THEME_STATIC_DIR"], relative
-            )
-            _written.update(
-                os.path.normpath(os.path.join(target, name)) for name in names
-            )
+            target = os.path.join(output, generator.settings["THEME_STATIC_DIR"], relative)
+            _written.update(os.path.normpath(os.path.join(target, name)) for name in names)
 
 
 def write_list(pelican):

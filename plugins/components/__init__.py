@@ -29,7 +29,9 @@ def add_extension(pelican):
     extensions = [
         ext for ext in markdown.get("extensions", []) if not isinstance(ext, ComponentsExtension)
     ]
-    extensions.append(ComponentsExtension(emergency_number=str(pelican.settings["EMERGENCY_NUMBER"])))
+    extensions.append(
+        ComponentsExtension(emergency_number=str(pelican.settings["EMERGENCY_NUMBER"]))
+    )
     markdown["extensions"] = extensions
 
 

@@ -5,6 +5,7 @@ set by the strict reader of ``content_checks``) with the line they were written 
 """
 
 import difflib
+import itertools
 import re
 import xml.etree.ElementTree as etree
 
@@ -14,6 +15,7 @@ from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
+
 from translations import in_language
 from translations import text as translated
 
@@ -129,9 +131,9 @@ class SiteBoxProcessor(AdmonitionProcessor):
             document.report(
                 line,
                 f'the box "!!! {match[1]}" is written once, in '
-                f'content/{in_language(SHARED, document.lang, document.settings)}/{name or "…"}.md, '
+                f"content/{in_language(SHARED, document.lang, document.settings)}/{name or '…'}.md, "
                 "and shown the same on every page. Change the text there; on this page "
-                f"leave only the line \"!!! {match[1]}\", with nothing written after or under it.",
+                f'leave only the line "!!! {match[1]}", with nothing written after or under it.',
                 needle="!!!",
             )  # the lines written under it are dropped: the build stops anyway
         if line[0].shared:  # a part being parsed, on its own or where a page shows it
@@ -180,14 +182,16 @@ class SourceDefinitionProcessor(BlockProcessor):
         if document.role != SOURCES:
             document.report(
                 (place, line),
-                f'sources are listed once, in content/shared/sources.md, not on each page. '
+                f"sources are listed once, in content/shared/sources.md, not on each page. "
                 f'Move the line "[^{SOURCE_LINE.match(block)[1]}]: …" there (if it is not there '
                 "yet) and keep only the citation in the text.",
             )
             return
         entries = self.md.source_list
         if entries is None:
-            entries = self.md.source_list = etree.SubElement(parent, "ol", {"class": "sources__list"})
+            entries = self.md.source_list = etree.SubElement(
+                parent, "ol", {"class": "sources__list"}
+            )
         for number, text in enumerate(lines, line):
             found = SOURCE_LINE.match(text)
             if found is None:
@@ -200,7 +204,9 @@ class SourceDefinitionProcessor(BlockProcessor):
                 continue
             tag, body = found[1], found[2].strip()
             if tag in self.md.registered:
-                document.report((place, number), f'the source "[^{tag}]" is listed twice. Keep one.')
+                document.report(
+                    (place, number), f'the source "[^{tag}]" is listed twice. Keep one.'
+                )
             self.md.registered.add(tag)
             item = etree.SubElement(entries, "li", {"id": f"{SOURCE_ID}{tag}"})
             item.text = body
@@ -219,12 +225,14 @@ class CitationProcessor(InlineProcessor):
         link = etree.SubElement(sup, "a", {"class": "citation__link", "href": f"#{SOURCE_ID}{tag}"})
         link.append(_hidden(words(document, "Source ")))  # the number follows (number_citations)
         if tag not in sources and document.role != SOURCES:
-            self.md.pending.append((
-                sup,
-                f"the citation [^{tag}] names no source in content/shared/sources.md."
-                f"{close_to(tag, sources)} Add the source there, or correct the tag.",
-                f"[^{tag}]",
-            ))
+            self.md.pending.append(
+                (
+                    sup,
+                    f"the citation [^{tag}] names no source in content/shared/sources.md."
+                    f"{close_to(tag, sources)} Add the source there, or correct the tag.",
+                    f"[^{tag}]",
+                )
+            )
         return sup, m.start(0), m.end(0)
 
 
@@ -319,7 +327,9 @@ class ComponentsTreeprocessor(Treeprocessor):
             )
         if kind in CARDS:
             prefix, heading = (words(document, english) for english in CARDS[kind])
-            heading = heading.replace("{emergency_number}", self.extension.getConfig("emergency_number"))
+            heading = heading.replace(
+                "{emergency_number}", self.extension.getConfig("emergency_number")
+            )
             div.set("class", f"care-card care-card--{kind}")
             body = _wrap_body(div, "care-card__content")
             div.append(_heading(level, heading, "care-card__heading", prefix))
@@ -327,7 +337,11 @@ class ComponentsTreeprocessor(Treeprocessor):
         elif kind == "warning":
             important = words(document, "Important")
             title = title or important
-            prefix = "" if title.lower().startswith(important.lower()) else words(document, "Important: ")
+            prefix = (
+                ""
+                if title.lower().startswith(important.lower())
+                else words(document, "Important: ")
+            )
             div.set("class", "warning-callout")
             body = _wrap_body(div, "warning-callout__content")
             div.append(_heading(level, title, "warning-callout__label", prefix))
@@ -376,9 +390,13 @@ class ComponentsTreeprocessor(Treeprocessor):
     @staticmethod
     def separate_citations(parent):
         """Sources cited together read "2,3", not "23": a comma inside the first <sup>."""
-        for first, second in zip(parent, parent[1:]):
-            if (first.tag == second.tag == "sup" and len(first) and not (first.tail or "").strip()
-                    and "citation__link" in (first[-1].get("class") or "")):
+        for first, second in itertools.pairwise(parent):
+            if (
+                first.tag == second.tag == "sup"
+                and len(first)
+                and not (first.tail or "").strip()
+                and "citation__link" in (first[-1].get("class") or "")
+            ):
                 first[-1].tail = ","
 
 

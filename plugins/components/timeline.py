@@ -42,7 +42,7 @@ def steps_of(ul):
         label = "".join(strong.itertext()).strip().rstrip(":") if strong is not None else ""
         text = _text_of(li)
         if label and text.startswith(label):
-            text = text[len(label):].lstrip(": ")
+            text = text[len(label) :].lstrip(": ")
         steps.append((label, text[:1].upper() + text[1:]))
     return steps
 
@@ -61,18 +61,30 @@ def text_lines(parent, x, y, lines, css_class):
 
 def _step(svg, marker, x, y, label, text, chars):
     """One step: its marker on the line, its label, its text; returns the bottom."""
-    etree.SubElement(svg, "circle", {
-        "class": "timeline__marker", "cx": str(marker[0]), "cy": str(marker[1]), "r": str(MARKER),
-    })
+    etree.SubElement(
+        svg,
+        "circle",
+        {
+            "class": "timeline__marker",
+            "cx": str(marker[0]),
+            "cy": str(marker[1]),
+            "r": str(MARKER),
+        },
+    )
     y = text_lines(svg, x, y, textwrap.wrap(label, chars[0]), "timeline__label")
     return text_lines(svg, x, y + 4, textwrap.wrap(text, chars[1]), "timeline__text")
 
 
 def _svg(direction, name):
-    return etree.Element("svg", {
-        "class": f"timeline__picture timeline__picture--{direction}",
-        "role": "img", "aria-label": name, "width": "100%",
-    })
+    return etree.Element(
+        "svg",
+        {
+            "class": f"timeline__picture timeline__picture--{direction}",
+            "role": "img",
+            "aria-label": name,
+            "width": "100%",
+        },
+    )
 
 
 def _axis(svg, path=""):

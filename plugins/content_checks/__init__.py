@@ -76,9 +76,13 @@ def finish(generators):
     for rule in (metadata.check_site, translations.check, links.check):
         try:
             rule(run, generators)
-        except Exception as error:  # noqa: BLE001 - a crash is one problem, never fatal
-            run.problems.add("", 0, f"the check {rule.__module__}.{rule.__name__} failed "
-                             f"({error!r}); the other checks still ran. Ask the web team.")
+        except Exception as error:
+            run.problems.add(
+                "",
+                0,
+                f"the check {rule.__module__}.{rule.__name__} failed "
+                f"({error!r}); the other checks still ran. Ask the web team.",
+            )
     run.readability = readability.report(run) + plain_language.report(run)
     print("\n" + run.readability + shared_parts(run))
     stop_if_wrong(run.problems)
@@ -88,16 +92,22 @@ def shared_parts(run):
     shown = run.library.shown_on
     if not shown:
         return ""
-    lines = ["Shared parts (content/shared/, content/<language>/shared/) and the pages that show them"]
+    lines = [
+        "Shared parts (content/shared/, content/<language>/shared/) and the pages that show them"
+    ]
     for relative in sorted(shown):
         pages = sorted(shown[relative])
         name = relative.removesuffix(".md").replace("shared/", "")  # "emergency", "es/emergency"
-        lines.append(f"  {name}: {len(pages)} page(s): {', '.join(p.rsplit('/', 1)[-1] for p in pages)}")
+        lines.append(
+            f"  {name}: {len(pages)} page(s): {', '.join(p.rsplit('/', 1)[-1] for p in pages)}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def this_builds_log():
-    return next((h for h in logging.getLogger("pelican").handlers if isinstance(h, PelicanLog)), None)
+    return next(
+        (h for h in logging.getLogger("pelican").handlers if isinstance(h, PelicanLog)), None
+    )
 
 
 def stop_if_wrong(problems):

@@ -86,10 +86,13 @@ class Document:
         """Run a rule; if it crashes, that is one problem, and the other rules still run."""
         try:
             rule(self, *args)
-        except Exception as error:  # noqa: BLE001 - any crash is reported, never fatal
+        except Exception as error:
             name = f"{rule.__module__.rsplit('.', 1)[-1]}.{rule.__name__}"
-            self.report(0, f"the check {name} failed ({error!r}); the other checks still "
-                        "ran. Ask the web team.")
+            self.report(
+                0,
+                f"the check {name} failed ({error!r}); the other checks still "
+                "ran. Ask the web team.",
+            )
 
     def parsed(self, root):
         """Note the parsed tree (again, after a tree processor reshaped it)."""

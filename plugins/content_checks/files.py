@@ -22,9 +22,11 @@ from .library import NUMBERS, SHARED, SOURCES
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 # Left by operating systems and editors; Pelican is told to ignore them too (IGNORE_FILES).
 JUNK = [".DS_Store", "._*", "Thumbs.db", "desktop.ini", "*~", ".#*", ".*.swp", ".*.swo"]
-PAGE_ADVICE = ("Pages are Markdown files (.md) in content/pages/, and the parts of the guide "
-               "in content/articles/; their translations are in the same folders in the "
-               "language's folder (content/es/pages/, content/es/articles/).")
+PAGE_ADVICE = (
+    "Pages are Markdown files (.md) in content/pages/, and the parts of the guide "
+    "in content/articles/; their translations are in the same folders in the "
+    "language's folder (content/es/pages/, content/es/articles/)."
+)
 
 
 def is_junk(name):
@@ -41,14 +43,18 @@ def where_it_belongs(relative, settings):
     lang, place = split_language(relative, settings)
     top = place.split("/", 1)[0]
     if lang != settings["DEFAULT_LANG"] and top == SHARED and name in (SOURCES, NUMBERS):
-        return (f"the sources and the numbers are the same in every language: they are written "
-                f"once, in content/{SHARED}/{name}. Delete this copy (a translated page cites "
-                "the same sources and uses the same numbers).")
+        return (
+            f"the sources and the numbers are the same in every language: they are written "
+            f"once, in content/{SHARED}/{name}. Delete this copy (a translated page cites "
+            "the same sources and uses the same numbers)."
+        )
     if any(under(relative, path) for path in settings["PAGE_PATHS"]):
         if name.endswith(".md"):
             return None
-        return (f"only Markdown files (.md) are pages, so this file is not used. If it is a page, "
-                f'save it as "{name.split(".")[0]}.md"; a picture goes in content/images/.')
+        return (
+            f"only Markdown files (.md) are pages, so this file is not used. If it is a page, "
+            f'save it as "{name.split(".")[0]}.md"; a picture goes in content/images/.'
+        )
     if top == SHARED:
         if "/" not in place[len(SHARED) + 1 :] and name.endswith(".md"):
             return None
@@ -57,13 +63,15 @@ def where_it_belongs(relative, settings):
     if any(under(relative, path) for path in settings["STATIC_PATHS"]):
         if top != "images" or name.lower().endswith(PICTURES):
             return None
-        return (f"content/images/ is for pictures ({', '.join(PICTURES)}). {PAGE_ADVICE}")
+        return f"content/images/ is for pictures ({', '.join(PICTURES)}). {PAGE_ADVICE}"
     if relative in settings.get("TEMPLATE_PAGES", {}):
         return None
     if name.endswith(".md"):
         return f"this page is not in a folder the site reads. {PAGE_ADVICE}"
-    return (f"the site does not use this file. {PAGE_ADVICE} Pictures go in content/images/. "
-            "Move the file there, or delete it.")
+    return (
+        f"the site does not use this file. {PAGE_ADVICE} Pictures go in content/images/. "
+        "Move the file there, or delete it."
+    )
 
 
 def check(run):
@@ -75,7 +83,8 @@ def check(run):
             path = display_path(settings, relative)
             if os.path.islink(full):
                 run.problems.add(
-                    path, 0,
+                    path,
+                    0,
                     "this is a link (a shortcut) to something elsewhere on the computer, and "
                     "the site publishes only what is really in content/. Copy the file itself "
                     "into the folder, and delete the link.",

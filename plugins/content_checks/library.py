@@ -35,14 +35,20 @@ class Library:
         for lang in settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]]:
             folder = in_language(SHARED, lang, settings)
             path = os.path.join(settings["PATH"], folder)
-            names = sorted(n for n in os.listdir(path) if n.endswith(".md")) if os.path.isdir(path) else []
+            names = (
+                sorted(n for n in os.listdir(path) if n.endswith(".md"))
+                if os.path.isdir(path)
+                else []
+            )
             if lang != settings["DEFAULT_LANG"]:  # files.py reports sources or numbers there
                 names = [n for n in names if n not in (SOURCES, NUMBERS)]
             # The sources first, then the numbers: every other part may use both.
             parts = self.parts[lang] = {}
             for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
                 role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
-                document = self.reader.read_document(f"{folder}/{name}", role, parse=role != "shared")
+                document = self.reader.read_document(
+                    f"{folder}/{name}", role, parse=role != "shared"
+                )
                 if role == "sources":
                     self._sources = document.source_html
                 elif role == "numbers":
@@ -69,8 +75,12 @@ class Library:
     def guide_parts(self):
         """How many parts the guide has: the Markdown files in GUIDE_PATH (each
         language's guide has them all, translated or in English)."""
-        folder = os.path.join(self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles"))
-        return sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+        folder = os.path.join(
+            self.reader.settings["PATH"], self.reader.settings.get("GUIDE_PATH", "articles")
+        )
+        return (
+            sum(name.endswith(".md") for name in os.listdir(folder)) if os.path.isdir(folder) else 0
+        )
 
     def tree(self, name, lang):
         """A shared part's own parsed tree (parsed on its own, once, when first asked)."""
@@ -82,7 +92,9 @@ class Library:
     def check_unshown(self):
         """Parse and check on its own every shared part that no page shows."""
         for lang, parts in sorted((self.parts or {}).items()):
-            for name in sorted(name for name, part in parts.items() if part.relative not in self.shown_on):
+            for name in sorted(
+                name for name, part in parts.items() if part.relative not in self.shown_on
+            ):
                 self.tree(name, lang)
 
     def used_by(self, part, document):
@@ -105,18 +117,27 @@ def read_numbers(document):
     rows = list(tables[0].iter("tr"))
     header = [cell.lower() for cell in cells(rows[0])] if rows else []
     if header[:2] != ["name", "value"]:
-        document.report(rows[0] if rows else document.body_start,
-                        'the table\'s first two columns must be "Name" and "Value".')
+        document.report(
+            rows[0] if rows else document.body_start,
+            'the table\'s first two columns must be "Name" and "Value".',
+        )
         return {}
     numbers = {}
     for row in rows[1:]:
         name, value = (cells(row) + ["", ""])[:2]
         if not NAME.match(name):
-            document.report(row, f'"{name}" cannot be a name: write it in lower case letters, '
-                            "digits and _ (for example stockings_spider_days).", needle=name or "|")
+            document.report(
+                row,
+                f'"{name}" cannot be a name: write it in lower case letters, '
+                "digits and _ (for example stockings_spider_days).",
+                needle=name or "|",
+            )
         elif not NUMBER.match(value):
-            document.report(row, f'the value of {name} is "{value}": write a whole number '
-                            '(2) or a range (2-3).', needle=name)
+            document.report(
+                row,
+                f'the value of {name} is "{value}": write a whole number (2) or a range (2-3).',
+                needle=name,
+            )
         elif name in numbers:
             document.report(row, f"{name} is in the table twice. Keep one row.", needle=name)
         else:

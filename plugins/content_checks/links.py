@@ -40,17 +40,23 @@ def refused(document, url, tag):
     if tag == "img":
         if intrasite and intrasite[1] != "filename":
             return None
-        return (f'the picture "{url}" is not written the way the site can show it everywhere: '
-                f"{PICTURES}.")
+        return (
+            f'the picture "{url}" is not written the way the site can show it everywhere: '
+            f"{PICTURES}."
+        )
     if intrasite:
         if document.shared and not intrasite[2].startswith("/"):
-            return (f'in a shared part, write the path from the content folder, so it works on '
-                    f'every page: {{{intrasite[1]}}}/articles/risks.md, not "{url}".')
+            return (
+                f"in a shared part, write the path from the content folder, so it works on "
+                f'every page: {{{intrasite[1]}}}/articles/risks.md, not "{url}".'
+            )
         return None
     if parts.scheme and parts.scheme.lower() not in SCHEMES:
-        return (f'the address "{url[:40]}" is not a web page: links may go to https://, '
-                "http://, mailto: and tel: addresses, and to pages of this site. Remove it, or "
-                "link to a real web address.")
+        return (
+            f'the address "{url[:40]}" is not a web page: links may go to https://, '
+            "http://, mailto: and tel: addresses, and to pages of this site. Remove it, or "
+            "link to a real web address."
+        )
     return None
 
 
@@ -87,7 +93,9 @@ class Site:
         """Every output path of the site, pages and files (worked out when needed)."""
         if self._files is None:
             self._files = set(self.by_output)
-            self._files.update(content.save_as for content in self.context["static_content"].values())
+            self._files.update(
+                content.save_as for content in self.context["static_content"].values()
+            )
             theme = self.settings["THEME"]
             for static in self.settings["THEME_STATIC_PATHS"]:
                 root = os.path.join(theme, static)
@@ -119,7 +127,9 @@ class Site:
     def relative(self, page, path):
         """The page an ordinary relative URL names, True for a file, or None."""
         base = posixpath.dirname(page.save_as)
-        target = posixpath.normpath(path[1:] or "." if path.startswith("/") else posixpath.join(base, path))
+        target = posixpath.normpath(
+            path[1:] or "." if path.startswith("/") else posixpath.join(base, path)
+        )
         if path.endswith("/") or target == ".":
             target = posixpath.normpath(posixpath.join(target, "index.html"))
         if target in self.by_output:
@@ -158,27 +168,38 @@ def check_link(site, page, url):
     if match:
         target = site.intrasite(page, match[1], path)
         if target == "outside":
-            return (f'the link "{url}" points outside the content folder. Link only to pages '
-                    "and files in content/.")
+            return (
+                f'the link "{url}" points outside the content folder. Link only to pages '
+                "and files in content/."
+            )
         if target is None:
-            return (f'the link "{url}" points to "{path}", which is not in the content folder.'
-                    f"{site.near_miss(match[1], path)} A path from the content folder "
-                    "({filename}/articles/risks.md) works from every page.")
+            return (
+                f'the link "{url}" points to "{path}", which is not in the content folder.'
+                f"{site.near_miss(match[1], path)} A path from the content folder "
+                "({filename}/articles/risks.md) works from every page."
+            )
     elif path:
         target = site.relative(page, path)
         if target is None:
-            return (f'the link "{url}" points to "{path}", which is not a page or file of the '
-                    "site. To link to another page, write [text]({filename}/articles/risks.md) "
-                    "with the page's file.")
+            return (
+                f'the link "{url}" points to "{path}", which is not a page or file of the '
+                "site. To link to another page, write [text]({filename}/articles/risks.md) "
+                "with the page's file."
+            )
     if target is not True and target.lang != page.lang:
         translated = version_in(target, page.lang)
         if translated is not None:
-            names = {lang: language["name"] for lang, language in site.settings.get("LANGUAGES", {}).items()}
+            names = {
+                lang: language["name"]
+                for lang, language in site.settings.get("LANGUAGES", {}).items()
+            }
             name = names.get(page.lang, page.lang)
-            return (f'the link "{url}" leads to the {names.get(target.lang, target.lang)} page, '
-                    f"but that page is also in {name}, as this one is: link to "
-                    f'"{{filename}}/{translated.relative_source_path}" instead (with a "#part" '
-                    "named after its heading in that language), so readers stay in their language.")
+            return (
+                f'the link "{url}" leads to the {names.get(target.lang, target.lang)} page, '
+                f"but that page is also in {name}, as this one is: link to "
+                f'"{{filename}}/{translated.relative_source_path}" instead (with a "#part" '
+                "named after its heading in that language), so readers stay in their language."
+            )
     if parts.fragment and target is not True:
         return anchor_problem(site, url, parts.fragment, target)
     return None

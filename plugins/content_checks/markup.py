@@ -11,9 +11,28 @@ Each is an error with the line it was written on.
 
 GLOBAL = {"class", "id"}
 ALLOWED = {
-    **{tag: set() for tag in (
-        "p", "ul", "li", "strong", "em", "code", "pre", "blockquote", "hr", "br", "table",
-        "thead", "tbody", "tr", "span", "sup", "div")},
+    **{
+        tag: set()
+        for tag in (
+            "p",
+            "ul",
+            "li",
+            "strong",
+            "em",
+            "code",
+            "pre",
+            "blockquote",
+            "hr",
+            "br",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "span",
+            "sup",
+            "div",
+        )
+    },
     **{f"h{level}": set() for level in range(1, 7)},
     "ol": {"start"},
     "a": {"href", "title"},
@@ -44,7 +63,7 @@ def check(document, root):
         if tag not in ALLOWED and tag != root.tag:
             document.report(element, f"<{tag}> is not allowed on a page. Ask the web team.")
             continue
-        for name in element.keys():
+        for name in element.keys():  # noqa: SIM118 (an ElementTree element iterates its children)
             if name not in ALLOWED.get(tag, set()) | GLOBAL:
                 document.report(
                     element,
@@ -61,9 +80,14 @@ def check(document, root):
                 "who cannot see it. Describe it in the brackets: ![What the picture shows](…).",
                 needle=element.get("src") or "![",
             )
-        elif tag == "svg" and not (element.get("role") == "img" and (element.get("aria-label") or "").strip()):
-            document.report(element, "a drawing on this page has no text alternative for people who "
-                            "cannot see it. Ask the web team.")
+        elif tag == "svg" and not (
+            element.get("role") == "img" and (element.get("aria-label") or "").strip()
+        ):
+            document.report(
+                element,
+                "a drawing on this page has no text alternative for people who "
+                "cannot see it. Ask the web team.",
+            )
         elif tag == "figure" and element.find("figcaption") is None:
             name = (element.get("class") or "").rpartition("picture--")[2] or "name"
             document.report(
@@ -80,7 +104,11 @@ def check(document, root):
                 'belong to a "!!!" box or a list item).',
                 needle=("".join(element.itertext()).strip().splitlines() or [""])[0][:40],
             )
-        elif tag == "p" and (element.text or "").lstrip().startswith("|") and "|" in (element.text or "")[2:]:
+        elif (
+            tag == "p"
+            and (element.text or "").lstrip().startswith("|")
+            and "|" in (element.text or "")[2:]
+        ):
             document.report(
                 element,
                 "this looks like a table, but the line under its header is missing, so "
@@ -102,8 +130,8 @@ def heading(document, element, new, level):
         document.report(
             element,
             f'the heading "{text}" ({"#" * new}) skips a level: it follows a '
-            f'{"#" * level} heading{" (the page title)" if level == 1 else ""}. '
-            f'Write it as {"#" * (level + 1)}.',
+            f"{'#' * level} heading{' (the page title)' if level == 1 else ''}. "
+            f"Write it as {'#' * (level + 1)}.",
             needle=text[:40],
         )
     return new

@@ -31,20 +31,36 @@ from .problems import ERROR, WARNING
 from .settings import line_of
 
 KEYS = [
-    "Title", "Slug", "Summary", "Reviewed", "Next-review", "Reviewer", "Order",
-    "Template", "Save_as", "URL", "Status", "Lang", "Translator", "Translation-reviewer",
+    "Title",
+    "Slug",
+    "Summary",
+    "Reviewed",
+    "Next-review",
+    "Reviewer",
+    "Order",
+    "Template",
+    "Save_as",
+    "URL",
+    "Status",
+    "Lang",
+    "Translator",
+    "Translation-reviewer",
 ]
 REQUIRED = ["Title", "Summary", "Reviewed", "Next-review"]
 SHARED_KEYS = [*REQUIRED, "Reviewer"]
 TRANSLATION_ONLY = ["Translator", "Translation-reviewer"]
 # Fields that only some kinds of file may have: field -> (kinds, advice elsewhere).
 ONLY = {
-    "Order": ({"article"}, "only the parts of the guide have it. To make this page a part "
-              "of the guide, move the file to content/articles/; otherwise remove the line."),
-    "Save_as": ({"page"}, "the parts of the guide get their address from their Slug. "
-                "Remove the line."),
-    "URL": ({"page"}, "the parts of the guide get their address from their Slug. Remove "
-            "the line."),
+    "Order": (
+        {"article"},
+        "only the parts of the guide have it. To make this page a part "
+        "of the guide, move the file to content/articles/; otherwise remove the line.",
+    ),
+    "Save_as": (
+        {"page"},
+        "the parts of the guide get their address from their Slug. Remove the line.",
+    ),
+    "URL": ({"page"}, "the parts of the guide get their address from their Slug. Remove the line."),
     "Template": ({"page"}, "the parts of the guide all look the same. Remove the line."),
 }
 STATUSES = ["published", "hidden", "draft"]
@@ -57,16 +73,35 @@ ADDRESS = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.html$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # as in <html lang="…">
 # Fields whose value has a fixed form: (field, test, what to write instead).
 VALUE_RULES = [
-    ("Slug", SLUG.match, "; it becomes the web address, so write it in lower case letters "
-     "and digits joined by hyphens, e.g. compression-stockings."),
-    ("Lang", LANGUAGE.match, ", which is not a language code. Write a code such as en or es, "
-     "or leave the line out for English."),
-    ("Status", lambda value: value.lower() in STATUSES,
-     f". Write one of: {', '.join(STATUSES)}, or leave the line out."),
-    ("Order", ORDER.match, '. Write the place of this part in the guide as a whole number '
-     "without leading zeros: 1, 2, 3 …"),
-    ("Save_as", lambda v: ADDRESS.match(v), ". Write a file name such as about.html: lower "
-     "case letters, digits and hyphens, ending in .html, with no folder."),
+    (
+        "Slug",
+        SLUG.match,
+        "; it becomes the web address, so write it in lower case letters "
+        "and digits joined by hyphens, e.g. compression-stockings.",
+    ),
+    (
+        "Lang",
+        LANGUAGE.match,
+        ", which is not a language code. Write a code such as en or es, "
+        "or leave the line out for English.",
+    ),
+    (
+        "Status",
+        lambda value: value.lower() in STATUSES,
+        f". Write one of: {', '.join(STATUSES)}, or leave the line out.",
+    ),
+    (
+        "Order",
+        ORDER.match,
+        ". Write the place of this part in the guide as a whole number "
+        "without leading zeros: 1, 2, 3 …",
+    ),
+    (
+        "Save_as",
+        lambda v: ADDRESS.match(v),
+        ". Write a file name such as about.html: lower "
+        "case letters, digits and hyphens, ending in .html, with no folder.",
+    ),
 ]
 
 
@@ -82,7 +117,11 @@ def check_file(document):
     settings = document.settings
     known = KEYS if not document.shared else [*SHARED_KEYS, "Lang", *TRANSLATION_ONLY]
     if not document.translated:
-        known = [key for key in known if key not in TRANSLATION_ONLY and (key != "Lang" or not document.shared)]
+        known = [
+            key
+            for key in known
+            if key not in TRANSLATION_ONLY and (key != "Lang" or not document.shared)
+        ]
     misspelt = check_keys(document, settings.get("CONTENT_METADATA_KEYS", KEYS), known)
     check_values(document, misspelt)
     check_dates(document, settings)
@@ -92,7 +131,7 @@ def check_file(document):
             0,
             "no clinician has signed this file off yet, so it cannot be published. Once a "
             'clinician has checked it, add the line "Reviewer: <their name and role>" to '
-            "the information block (and update \"Reviewed\").",
+            'the information block (and update "Reviewed").',
         )
 
 
@@ -112,25 +151,42 @@ def check_translation(document, settings):
         for key in ("Translator", "Translation-reviewer"):
             entry = document.first(key)
             if entry:
-                document.report(entry.line, f'this file has "{key}", but only translations (in '
-                                "content/<language>/) have it. Remove the line.")
+                document.report(
+                    entry.line,
+                    f'this file has "{key}", but only translations (in '
+                    "content/<language>/) have it. Remove the line.",
+                )
         return
     if lang is None:
-        document.report(0, f'"Lang" is missing: this file is in content/{folder}/, so it is in '
-                        f'that language. Add the line "Lang: {folder}" to the information block.')
+        document.report(
+            0,
+            f'"Lang" is missing: this file is in content/{folder}/, so it is in '
+            f'that language. Add the line "Lang: {folder}" to the information block.',
+        )
     elif lang.value != folder:
-        document.report(lang.line, f'"Lang" is "{lang.value}", but the file is in content/{folder}/. '
-                        f'Write "Lang: {folder}", or move the file to its language\'s folder.')
+        document.report(
+            lang.line,
+            f'"Lang" is "{lang.value}", but the file is in content/{folder}/. '
+            f'Write "Lang: {folder}", or move the file to its language\'s folder.',
+        )
     for key in ("Save_as", "URL"):
         entry = document.first(key)
         if entry:
-            document.report(entry.line, f'a translation gets its address from its language and '
-                            f'Slug ({folder}/<slug>.html), so it has no "{key}". Remove the line.')
+            document.report(
+                entry.line,
+                f"a translation gets its address from its language and "
+                f'Slug ({folder}/<slug>.html), so it has no "{key}". Remove the line.',
+            )
     if not document.value("Translator"):
-        document.report(0, '"Translator" is missing: say who translated this file, e.g. '
-                        '"Translator: Ana Example, certified medical translator (ATA)", or '
-                        '"Translator: Machine translation (AI model)".')
-    if settings.get("CONTENT_REQUIRE_TRANSLATION_REVIEWER") and not document.value("Translation-reviewer"):
+        document.report(
+            0,
+            '"Translator" is missing: say who translated this file, e.g. '
+            '"Translator: Ana Example, certified medical translator (ATA)", or '
+            '"Translator: Machine translation (AI model)".',
+        )
+    if settings.get("CONTENT_REQUIRE_TRANSLATION_REVIEWER") and not document.value(
+        "Translation-reviewer"
+    ):
         document.report(
             0,
             "no qualified translator has checked this translation yet, so it cannot be "
@@ -220,8 +276,10 @@ def check_address(document):
     url, save_as = document.first("URL"), document.first("Save_as")
     if url is None or not ADDRESS.match(save_as.value if save_as else ""):
         if url is not None and save_as is None:
-            document.report(url.line, '"URL" needs a "Save_as" with the same address. '
-                            "Add it, or remove the URL line.")
+            document.report(
+                url.line,
+                '"URL" needs a "Save_as" with the same address. Add it, or remove the URL line.',
+            )
         return
     if url.value != save_as.value and not (url.value == "" and save_as.value == "index.html"):
         document.report(
@@ -308,17 +366,30 @@ def for_pelican(document, reader):
 def all_pages(generator):
     return [
         page
-        for name in ("pages", "translations", "hidden_pages", "hidden_translations",
-                     "draft_pages", "draft_translations")
+        for name in (
+            "pages",
+            "translations",
+            "hidden_pages",
+            "hidden_translations",
+            "draft_pages",
+            "draft_translations",
+        )
         for page in getattr(generator, name, [])
     ]
 
 
 def check_site(run, generators):
-    pages = [(p, run.documents[p.relative_source_path]) for g in generators
-             for p in all_pages(g) if p.relative_source_path in run.documents]
-    for label, value_of in (("slug", lambda p: p.slug), ("title", lambda p: p.title),
-                            ("address", lambda p: p.save_as)):
+    pages = [
+        (p, run.documents[p.relative_source_path])
+        for g in generators
+        for p in all_pages(g)
+        if p.relative_source_path in run.documents
+    ]
+    for label, value_of in (
+        ("slug", lambda p: p.slug),
+        ("title", lambda p: p.title),
+        ("address", lambda p: p.save_as),
+    ):
         groups = {}
         for page, document in pages:
             value = value_of(page)
@@ -337,18 +408,27 @@ def check_site(run, generators):
     for setting in ("MENU_PAGES", "FOOTER_PAGES"):
         for slug in run.settings.get(setting, []):
             if slug not in slugs:
-                run.problems.add(*line_of(setting), f'{setting} names "{slug}", but no page has '
-                                 f"that Slug. Correct the setting, or the page's Slug.")
+                run.problems.add(
+                    *line_of(setting),
+                    f'{setting} names "{slug}", but no page has '
+                    f"that Slug. Correct the setting, or the page's Slug.",
+                )
     guide_path = run.settings.get("GUIDE_PATH", "articles")
     orders = {}
     for page, document in pages:
         order = document.first("Order")
         if in_guide(page, guide_path) and order is None:
-            document.report(0, '"Order" is missing: every part of the guide has its place in '
-                            'the guide (1, 2, 3 …). Add the line "Order: …".')
+            document.report(
+                0,
+                '"Order" is missing: every part of the guide has its place in '
+                'the guide (1, 2, 3 …). Add the line "Order: …".',
+            )
         elif order is not None and ORDER.match(order.value):
             key = (order.value, page.lang)
             if key in orders:
-                document.report(order.line, f'"Order" is {order.value}, the same as in '
-                                f"{orders[key]}. Give each part its own number.")
+                document.report(
+                    order.line,
+                    f'"Order" is {order.value}, the same as in '
+                    f"{orders[key]}. Give each part its own number.",
+                )
             orders.setdefault(key, document.path)

@@ -56,8 +56,11 @@ def collect(document, root):
         "paragraph": settings.get("PLAIN_PARAGRAPH_MAX_SENTENCES", PARAGRAPH_MAX_SENTENCES),
         "list": settings.get("PLAIN_LIST_MAX_ITEMS", LIST_MAX_ITEMS),
     }
-    avoid = (settings.get("PLAIN_AVOID", {}) if document.lang == settings["DEFAULT_LANG"]
-             else settings.get("PLAIN_AVOID_BY_LANGUAGE", {}).get(document.lang, {}))
+    avoid = (
+        settings.get("PLAIN_AVOID", {})
+        if document.lang == settings["DEFAULT_LANG"]
+        else settings.get("PLAIN_AVOID_BY_LANGUAGE", {}).get(document.lang, {})
+    )
     avoided = re.compile(rf"\b(?:{'|'.join(map(re.escape, avoid))})\b", re.I) if avoid else None
     found = document.plain = {"sentence": 0, "paragraph": 0, "list": 0, "warnings": 0}
 
@@ -74,9 +77,12 @@ def collect(document, root):
             items = len(element.findall("li"))
             found["list"] = max(found["list"], items)
             if items > limits["list"]:
-                warn(element, f"this list has {items} items; lists are easier to read with "
-                     f"{limits['list']} or fewer. Split it into two lists under their own "
-                     "lead-in, or group items together.")
+                warn(
+                    element,
+                    f"this list has {items} items; lists are easier to read with "
+                    f"{limits['list']} or fewer. Split it into two lists under their own "
+                    "lead-in, or group items together.",
+                )
         if element.tag not in BLOCKS:
             continue
         if element.tag in HEADINGS:
@@ -87,38 +93,60 @@ def collect(document, root):
             words = len(words_of(sentence))
             found["sentence"] = max(found["sentence"], words)
             if words > limits["sentence"]:
-                warn(element, f"this sentence has {words} words; patient pages keep each "
-                     f"sentence to {limits['sentence']} words or fewer. Split it in two.",
-                     needle=" ".join(sentence.split()[:4]))
+                warn(
+                    element,
+                    f"this sentence has {words} words; patient pages keep each "
+                    f"sentence to {limits['sentence']} words or fewer. Split it in two.",
+                    needle=" ".join(sentence.split()[:4]),
+                )
         if element.tag == "p":
             found["paragraph"] = max(found["paragraph"], len(said))
             if len(said) > limits["paragraph"]:
-                warn(element, f"this paragraph has {len(said)} sentences; keep paragraphs to "
-                     f"{limits['paragraph']} sentences or fewer. Start a new paragraph.")
+                warn(
+                    element,
+                    f"this paragraph has {len(said)} sentences; keep paragraphs to "
+                    f"{limits['paragraph']} sentences or fewer. Start a new paragraph.",
+                )
         for risk in RISKS.get(document.lang, RISKS["en"]).finditer(text):
             number = int(risk[1].replace(",", ""))
             first = denominators.setdefault(section, (number, risk[0]))
             if first[0] != number:
-                warn(element, f'this part of the page gives risks out of {first[0]:,} ("{first[1]}") '
-                     f'and out of {number:,} ("{risk[0]}"). Give them all out of the same number, '
-                     "so that patients can compare them.", needle=risk[0])
+                warn(
+                    element,
+                    f'this part of the page gives risks out of {first[0]:,} ("{first[1]}") '
+                    f'and out of {number:,} ("{risk[0]}"). Give them all out of the same number, '
+                    "so that patients can compare them.",
+                    needle=risk[0],
+                )
         for word in avoided.finditer(text) if avoided else ():
-            warn(element, f'"{word[0]}": write "{avoid[word[0].lower()]}" instead, the plainer '
-                 "word that serves here.", needle=word[0])
+            warn(
+                element,
+                f'"{word[0]}": write "{avoid[word[0].lower()]}" instead, the plainer '
+                "word that serves here.",
+                needle=word[0],
+            )
 
 
 def report(run):
     """The plain-language table, or ''."""
-    documents = sorted((d for d in run.documents.values() if d.plain),
-                       key=lambda d: d.path)
+    documents = sorted((d for d in run.documents.values() if d.plain), key=lambda d: d.path)
     if not documents:
         return ""
     settings = run.settings
     rows = [f"{'Page':<44} {'Sentence':>8} {'Paragraph':>9} {'List':>5} {'Warnings':>8}"]
-    rows += [f"{d.path:<44} {d.plain['sentence']:>8} {d.plain['paragraph']:>9} {d.plain['list']:>5} "
-             f"{d.plain['warnings']:>8}" for d in documents]
-    limits = (settings.get("PLAIN_SENTENCE_MAX_WORDS", SENTENCE_MAX_WORDS),
-              settings.get("PLAIN_PARAGRAPH_MAX_SENTENCES", PARAGRAPH_MAX_SENTENCES),
-              settings.get("PLAIN_LIST_MAX_ITEMS", LIST_MAX_ITEMS))
-    return ("Plain language (longest sentence in words, paragraph in sentences, list in items; "
-            "at most {}, {} and {})\n".format(*limits) + "\n".join(rows) + "\n")
+    rows += [
+        f"{d.path:<44} {d.plain['sentence']:>8} {d.plain['paragraph']:>9} {d.plain['list']:>5} "
+        f"{d.plain['warnings']:>8}"
+        for d in documents
+    ]
+    limits = (
+        settings.get("PLAIN_SENTENCE_MAX_WORDS", SENTENCE_MAX_WORDS),
+        settings.get("PLAIN_PARAGRAPH_MAX_SENTENCES", PARAGRAPH_MAX_SENTENCES),
+        settings.get("PLAIN_LIST_MAX_ITEMS", LIST_MAX_ITEMS),
+    )
+    return (
+        "Plain language (longest sentence in words, paragraph in sentences, list in items; "
+        "at most {}, {} and {})\n".format(*limits)
+        + "\n".join(rows)
+        + "\n"
+    )

@@ -71,8 +71,10 @@ class PelicanLog(logging.Handler):
 
     def take(self):
         """The messages logged since the last call, as problems."""
-        taken = [Problem("", 0, f"Pelican reported: {m}. Ask the web team.")
-                 for m in dict.fromkeys(self.records)]
+        taken = [
+            Problem("", 0, f"Pelican reported: {m}. Ask the web team.")
+            for m in dict.fromkeys(self.records)
+        ]
         self.records.clear()
         return taken
 

@@ -90,7 +90,9 @@ def hyphenator(lang="en_US", cache_path=None):
     is given."""
     import pyphen  # imported here, only when a score is needed
 
-    kept = cache_path and os.path.join(cache_path, f"pyphen-{importlib.metadata.version('pyphen')}-{lang}.pickle")
+    kept = cache_path and os.path.join(
+        cache_path, f"pyphen-{importlib.metadata.version('pyphen')}-{lang}.pickle"
+    )
     try:
         with open(kept, "rb") as file:
             return pickle.load(file)
@@ -149,8 +151,14 @@ def fernandez_huerta_ease(words, sentences, syllables):
 
 def spanish_grade(ease):
     """The school grade of a Fernández-Huerta score (Fernández Huerta, 1959)."""
-    for least, grade in ((90, "4th"), (80, "5th"), (70, "6th"), (60, "7th-8th"), (50, "high school"),
-                         (30, "college")):
+    for least, grade in (
+        (90, "4th"),
+        (80, "5th"),
+        (70, "6th"),
+        (60, "7th-8th"),
+        (50, "high school"),
+        (30, "college"),
+    ):
         if ease >= least:
             return grade
     return "university"
@@ -160,7 +168,9 @@ def measure(text, words_per_minute=WORDS_PER_MINUTE, cache_path=None, lang="en")
     """(words, minutes, score) of a text: the Flesch–Kincaid grade in English, the
     Fernández-Huerta ease in Spanish."""
     spanish = lang.startswith("es")
-    words, sentences, syllables = counts(text, spanish_syllables if spanish else english_syllables, cache_path)
+    words, sentences, syllables = counts(
+        text, spanish_syllables if spanish else english_syllables, cache_path
+    )
     if not words:
         return 0, 0, 0.0
     formula = fernandez_huerta_ease if spanish else flesch_kincaid_grade
@@ -187,11 +197,19 @@ def spanish_score(ease, settings):
 
 # One table per formula: (is a language's, title, the score's columns, its cells and warning)
 TABLES = [
-    (lambda lang: not lang.startswith("es"), "Readability (Flesch–Kincaid grade; aim for 8 or below)",
-     f"{'Grade':>6}", english_score),
-    (lambda lang: lang.startswith("es"), "Readability in Spanish (Fernández-Huerta ease, 0 to 100, "
-     "higher is easier; aim for 70 or more, sixth grade, a reading age of 11)",
-     f"{'Ease':>6} {'Grade':>9}", spanish_score),
+    (
+        lambda lang: not lang.startswith("es"),
+        "Readability (Flesch–Kincaid grade; aim for 8 or below)",
+        f"{'Grade':>6}",
+        english_score,
+    ),
+    (
+        lambda lang: lang.startswith("es"),
+        "Readability in Spanish (Fernández-Huerta ease, 0 to 100, "
+        "higher is easier; aim for 70 or more, sixth grade, a reading age of 11)",
+        f"{'Ease':>6} {'Grade':>9}",
+        spanish_score,
+    ),
 ]
 
 
@@ -199,8 +217,10 @@ def report(run):
     """The readability tables, or ''."""
     settings = run.settings
     guide = sorted((d for d in run.documents.values() if d.role == "article"), key=lambda d: d.path)
-    return "".join(table(title, columns, score, [d for d in guide if its(d.lang)], settings)
-                   for its, title, columns, score in TABLES)
+    return "".join(
+        table(title, columns, score, [d for d in guide if its(d.lang)], settings)
+        for its, title, columns, score in TABLES
+    )
 
 
 def table(title, columns, score, guide, settings):
@@ -209,7 +229,9 @@ def table(title, columns, score, guide, settings):
     speed = settings.get("READABILITY_WORDS_PER_MINUTE", WORDS_PER_MINUTE)
     rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {columns}"]
     for document in guide:
-        words, minutes, value = measure(document.readable, speed, settings.get("CACHE_PATH"), document.lang)
+        words, minutes, value = measure(
+            document.readable, speed, settings.get("CACHE_PATH"), document.lang
+        )
         cells, warning = score(value, settings)
         rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {cells}")
         if words and warning:

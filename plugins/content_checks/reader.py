@@ -19,6 +19,7 @@ from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
+
 from translations import split_language
 
 from . import links, markup, metadata, plain_language, readability
@@ -78,9 +79,8 @@ class TrackingBlockParser(BlockParser):
             page.current = (document, line)
             count = len(parent)
             for processor in self.blockprocessors:
-                if processor.test(parent, blocks[0]):
-                    if processor.run(parent, blocks) is not False:
-                        break
+                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                    break
             for child in parent[count:]:
                 page.origins.setdefault(child, (document, line))
         page.current = outer
@@ -98,14 +98,16 @@ class RawHtmlRefused(InlineProcessor):
         what = f"<{m[1].lower()}>" if m[1] else "an HTML comment"
         shown = etree.Element("span")
         shown.text = m[0]
-        self.md.pending.append((
-            shown,
-            f"{what} is not allowed in the content: pages are written in Markdown only, so "
-            "nothing on a page can run code, load from another site or send patients "
-            "elsewhere. Remove it, and write the text, links (as [text](address)) and "
-            "pictures (as ![description]({static}/images/name.png)) in Markdown.",
-            m[0][:20],
-        ))
+        self.md.pending.append(
+            (
+                shown,
+                f"{what} is not allowed in the content: pages are written in Markdown only, so "
+                "nothing on a page can run code, load from another site or send patients "
+                "elsewhere. Remove it, and write the text, links (as [text](address)) and "
+                "pictures (as ![description]({static}/images/name.png)) in Markdown.",
+                m[0][:20],
+            )
+        )
         return shown, m.start(0), m.end(0)
 
 
@@ -145,7 +147,9 @@ class ReaderExtension(Extension):
         md.inlinePatterns.register(RawHtmlRefused(RawHtmlRefused.PATTERN, md), "html", 90)
         if "table" in md.parser.blockprocessors:
             config = {"use_align_attribute": True}  # align="…", not style= (the CSP forbids it)
-            md.parser.blockprocessors.register(CheckedTableProcessor(md.parser, config), "table", 75)
+            md.parser.blockprocessors.register(
+                CheckedTableProcessor(md.parser, config), "table", 75
+            )
         # After every other tree processor (Markdown's last, "unescape", is 0).
         md.treeprocessors.register(FileRules(md), "content_checks", -10)
 
@@ -187,7 +191,10 @@ class StrictMarkdownReader(MarkdownReader):
         document = Document(display_path(settings, relative), relative, self.run.problems)
         document.settings, document.library = settings, self.run.library
         document.role = role or metadata.role_of(relative, settings)
-        path, limit = os.path.join(settings["PATH"], relative), settings.get("CONTENT_MAX_BYTES", MAX_BYTES)
+        path, limit = (
+            os.path.join(settings["PATH"], relative),
+            settings.get("CONTENT_MAX_BYTES", MAX_BYTES),
+        )
         with open(path, "rb") as file:
             data = file.read(limit + 1)  # no more: the size is checked before anything else
         document.text = decode(document, data, limit, os.path.getsize(path)) or ""
@@ -205,7 +212,9 @@ class StrictMarkdownReader(MarkdownReader):
     def convert(self, document):
         config = self.settings["MARKDOWN"]
         extensions = list(config.get("extensions", []))
-        extensions += [name for name in config.get("extension_configs", {}) if name not in extensions]
+        extensions += [
+            name for name in config.get("extension_configs", {}) if name not in extensions
+        ]
         md = Markdown(
             extensions=[*extensions, ReaderExtension()],
             extension_configs=config.get("extension_configs", {}),
@@ -214,7 +223,9 @@ class StrictMarkdownReader(MarkdownReader):
         md.document = document
         # The body as its own lines: blank lines stand in for the information block,
         # so line numbers stay those of the file.
-        body = "\n" * (document.body_start - 1) + "\n".join(document.lines[document.body_start - 1 :])
+        body = "\n" * (document.body_start - 1) + "\n".join(
+            document.lines[document.body_start - 1 :]
+        )
         try:
             with time_limit(self.settings.get("CONTENT_READ_SECONDS", READ_SECONDS)):
                 document.html = md.convert(body)

@@ -22,8 +22,12 @@ from .problems import ERROR, WARNING
 def check(run, generators):
     settings = run.settings
     default = settings["DEFAULT_LANG"]
-    pages = [(page, run.documents[page.relative_source_path]) for generator in generators
-             for page in all_pages(generator) if page.relative_source_path in run.documents]
+    pages = [
+        (page, run.documents[page.relative_source_path])
+        for generator in generators
+        for page in all_pages(generator)
+        if page.relative_source_path in run.documents
+    ]
     originals = {page.slug: document for page, document in pages if page.lang == default}
     for page, document in pages:
         if not document.translated:
@@ -44,9 +48,12 @@ def check(run, generators):
             name = os.path.basename(document.relative)[:-3]
             original = run.library.part(name, default)
             if original is None:
-                document.report(0, f"content/shared/ has no {name}.md, so this part translates "
-                                "nothing. A translated part has the file name of the English part "
-                                "it translates.")
+                document.report(
+                    0,
+                    f"content/shared/ has no {name}.md, so this part translates "
+                    "nothing. A translated part has the file name of the English part "
+                    "it translates.",
+                )
             else:
                 compare(document, original, settings)
 
@@ -54,9 +61,12 @@ def check(run, generators):
 def compare(translation, original, settings):
     order, original_order = translation.first("Order"), original.first("Order")
     if order and original_order and order.value != original_order.value:
-        translation.report(order.line, f'"Order" is {order.value}, but the English original '
-                           f"{original.path} has {original_order.value}: a translation keeps its "
-                           f'place in the guide. Write "Order: {original_order.value}".')
+        translation.report(
+            order.line,
+            f'"Order" is {order.value}, but the English original '
+            f"{original.path} has {original_order.value}: a translation keeps its "
+            f'place in the guide. Write "Order: {original_order.value}".',
+        )
     ours, theirs = (parse_date(d.value("Reviewed")) for d in (translation, original))
     if ours and theirs and theirs > ours:
         translation.report(

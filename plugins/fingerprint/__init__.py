@@ -13,8 +13,9 @@ import hashlib
 import pathlib
 
 import jinja2
-from lean_css import published
 from pelican import signals
+
+from lean_css import published
 
 
 def add_filter(generator):

@@ -27,8 +27,10 @@ def add_extension(pelican):
     settings = pelican.settings
     markdown = settings["MARKDOWN"]
     extensions = [e for e in markdown.get("extensions", []) if not isinstance(e, GlossaryExtension)]
-    jargon = {settings["DEFAULT_LANG"]: list(settings.get("JARGON", [])),
-              **{lang: list(words) for lang, words in settings.get("JARGON_BY_LANGUAGE", {}).items()}}
+    jargon = {
+        settings["DEFAULT_LANG"]: list(settings.get("JARGON", [])),
+        **{lang: list(words) for lang, words in settings.get("JARGON_BY_LANGUAGE", {}).items()},
+    }
     extensions.append(GlossaryExtension(page=settings.get("GLOSSARY_PAGE", ""), jargon=jargon))
     markdown["extensions"] = extensions
 

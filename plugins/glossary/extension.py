@@ -29,10 +29,17 @@ NOT_READ = {"sup", "svg", "code", "pre"}  # not read as text at all
 # Spanish page "X es …", "X quiere decir …", "X, que …", "llamado X", "conocido como X".
 # language -> (the words before it, the words after it)
 EXPLAINED = {
-    "en": (re.compile(r"(?:\bcalled|\bcall it|\bknown as)\s+(?:(?:an?|the)\s+)?$", re.I),
-           re.compile(r"^\s*(?:\(|is\b|are\b|means\b|, which\b|, or\b)", re.I)),
-    "es": (re.compile(r"(?:\bllamad[oa]s?|\bse llaman?|\bconocid[oa]s? como)\s+(?:(?:el|la|los|las|una?)\s+)?$", re.I),
-           re.compile(r"^\s*(?:\(|es\b|son\b|significa\b|quiere decir\b|, que\b|, o\b)", re.I)),
+    "en": (
+        re.compile(r"(?:\bcalled|\bcall it|\bknown as)\s+(?:(?:an?|the)\s+)?$", re.I),
+        re.compile(r"^\s*(?:\(|is\b|are\b|means\b|, which\b|, or\b)", re.I),
+    ),
+    "es": (
+        re.compile(
+            r"(?:\bllamad[oa]s?|\bse llaman?|\bconocid[oa]s? como)\s+(?:(?:el|la|los|las|una?)\s+)?$",
+            re.I,
+        ),
+        re.compile(r"^\s*(?:\(|es\b|son\b|significa\b|quiere decir\b|, que\b|, o\b)", re.I),
+    ),
 }
 
 
@@ -72,8 +79,11 @@ def entries(root):
 def word_pattern(words):
     """One pattern for all words, longest first, each also in the singular or plural;
     a word written in capitals (DVT) matches only in capitals."""
-    forms = sorted({f for word in words for f in (word, word[:-1] if word.endswith("s") else word)},
-                   key=len, reverse=True)
+    forms = sorted(
+        {f for word in words for f in (word, word[:-1] if word.endswith("s") else word)},
+        key=len,
+        reverse=True,
+    )
     alternatives = [f"(?-i:{re.escape(f)})" if f.isupper() else re.escape(f) for f in forms]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})s?(?![\w-])", re.I)
 
@@ -103,8 +113,11 @@ class GlossaryTreeprocessor(Treeprocessor):
             self.link_first_uses(root, forms, page)
             document.parsed(root)  # the new links, so problems in them find their line
         known = {form.lower().removesuffix("s") for form in forms}
-        jargon = [word for word in self.jargon.get(document.lang, [])
-                  if word.lower().removesuffix("s") not in known]
+        jargon = [
+            word
+            for word in self.jargon.get(document.lang, [])
+            if word.lower().removesuffix("s") not in known
+        ]
         if jargon:
             self.check_jargon(document, root, jargon, list(forms))
 
@@ -133,13 +146,14 @@ class GlossaryTreeprocessor(Treeprocessor):
                 if entry.anchor in linked:
                     continue
                 linked.add(entry.anchor)
-                element = etree.Element("a", {
-                    "class": "glossary-link", "href": f"{{filename}}/{page}#{entry.anchor}"})
+                element = etree.Element(
+                    "a", {"class": "glossary-link", "href": f"{{filename}}/{page}#{entry.anchor}"}
+                )
                 element.text = match[0]
                 if links:
-                    links[-1].tail = text[start:match.start()]
+                    links[-1].tail = text[start : match.start()]
                 else:
-                    head = text[:match.start()]
+                    head = text[: match.start()]
                 links.append(element)
                 start = match.end()
             if links:
@@ -153,7 +167,9 @@ class GlossaryTreeprocessor(Treeprocessor):
                 for index, new in enumerate(links):
                     element.insert(index, new)
             for child in list(element):
-                if child.tag not in NOT_LINKED and not NOT_LINKED_CLASSES & set((child.get("class") or "").split()):
+                if child.tag not in NOT_LINKED and not NOT_LINKED_CLASSES & set(
+                    (child.get("class") or "").split()
+                ):
                     walk(child)
                 head, links = link(child.tail)
                 if links:
@@ -180,15 +196,20 @@ class GlossaryTreeprocessor(Treeprocessor):
                     continue
                 word = match[0].lower().removesuffix("s")
                 first.setdefault(word, (element, match[0]))
-                before, after = text[: match.start()], text[match.end():]
-                if (before.count("(") > before.count(")") or explained_before.search(before)
-                        or explained_after.match(after)):
+                before, after = text[: match.start()], text[match.end() :]
+                if (
+                    before.count("(") > before.count(")")
+                    or explained_before.search(before)
+                    or explained_after.match(after)
+                ):
                     explained.add(word)
 
         def walk(element):
             look(element, element.text)
             for child in element:
-                if child.tag not in NOT_READ and "visually-hidden" not in (child.get("class") or ""):
+                if child.tag not in NOT_READ and "visually-hidden" not in (
+                    child.get("class") or ""
+                ):
                     walk(child)
                 look(element, child.tail)
 
@@ -212,14 +233,21 @@ class GlossaryTreeprocessor(Treeprocessor):
         owners = {}
         for entry, heading, meaning in entries(root):
             if not any(text_of(element) for element in meaning):
-                document.report(heading, f'"{entry.name}" has no meaning under it. Write what '
-                                "it means in one or two plain sentences, with its source.",
-                                needle=entry.name)
+                document.report(
+                    heading,
+                    f'"{entry.name}" has no meaning under it. Write what '
+                    "it means in one or two plain sentences, with its source.",
+                    needle=entry.name,
+                )
             for form in entry.forms:
                 other = owners.setdefault(form.lower(), entry.name)
                 if other != entry.name:
-                    document.report(heading, f'"{form}" is written for "{other}" and for '
-                                    f'"{entry.name}". Keep it under one of them.', needle=form)
+                    document.report(
+                        heading,
+                        f'"{form}" is written for "{other}" and for '
+                        f'"{entry.name}". Keep it under one of them.',
+                        needle=form,
+                    )
 
 
 class GlossaryExtension(Extension):

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from pelican import signals
 from pelican.contents import Page
+
 from translations import split_language, version_in
 
 

@@ -86,11 +86,14 @@ class PictureProcessor(BlockProcessor):
             return
         figure = etree.SubElement(parent, "figure", {"class": f"picture picture--{name}"})
         # the drawing's words in the page's language (the theme's table, plugin translations)
-        figure.append(picture.draw(numbers, functools.partial(text, document.settings, document.lang)))
+        figure.append(
+            picture.draw(numbers, functools.partial(text, document.settings, document.lang))
+        )
         caption = (match[2] or "").strip()
         if caption:  # without one, the content checks refuse the figure
-            etree.SubElement(figure, "figcaption", {"class": "picture__caption"}).text = caption + "".join(
-                f"[^{tag}]" for tag in picture.SOURCES if f"[^{tag}]" not in caption
+            etree.SubElement(figure, "figcaption", {"class": "picture__caption"}).text = (
+                caption
+                + "".join(f"[^{tag}]" for tag in picture.SOURCES if f"[^{tag}]" not in caption)
             )
 
 
@@ -103,7 +106,9 @@ class PicturesExtension(Extension):
 
 def add_extension(pelican):
     markdown = pelican.settings["MARKDOWN"]
-    extensions = [ext for ext in markdown.get("extensions", []) if not isinstance(ext, PicturesExtension)]
+    extensions = [
+        ext for ext in markdown.get("extensions", []) if not isinstance(ext, PicturesExtension)
+    ]
     markdown["extensions"] = [*extensions, PicturesExtension()]
 
 

@@ -13,7 +13,11 @@ import xml.etree.ElementTree as etree
 
 from .svg import WIDTH, drawing, finish, mark, shape, words
 
-SOURCES = ("K1", "L14", "K11")  # Mayo (steps, fading), the label (the wall), Jefferson (weeks to months)
+SOURCES = (
+    "K1",
+    "L14",
+    "K11",
+)  # Mayo (steps, fading), the label (the wall), Jefferson (weeks to months)
 NUMBERS = ()
 STEPS = [
     ("The injection", "A tiny needle puts Asclera into the vein."),
@@ -52,7 +56,9 @@ def draw(numbers, say=str):
         if step == 2:  # blood flows along the healthy vein
             shape(svg, "picture__flow", "".join(f"M{x} {y - 3}l4 3-4 3" for x in (24, 54, 84)))
         treated(svg, step, top)
-        etree.SubElement(svg, "circle", {"class": "picture__step", "cx": "16", "cy": str(top + 14), "r": "9"})
+        etree.SubElement(
+            svg, "circle", {"class": "picture__step", "cx": "16", "cy": str(top + 14), "r": "9"}
+        )
         mark(svg, 16, top + 19, str(step + 1))
         said.append(f"{step + 1}. {label}: {text}")
         top += height + 6

@@ -12,6 +12,8 @@ stockings (K3c in the fact sheet) could not be read, and the site's text leaves 
 out (CONTENT-REVIEW.md, section 2); it joins the picture once a source is cited.
 """
 
+import itertools
+
 from .svg import WIDTH, drawing, finish, mark, shape
 
 SOURCES = ("L10",)  # PDR Health: thigh- or knee-high
@@ -30,16 +32,18 @@ LEGS = [  # (name, middle of the leg, skin tone, the stocking's top as in LEG)
 def outline(middle, stations):
     """A closed leg shape: down the front edge through `stations` (top first), round
     the foot, and up the back edge."""
-    (y, back, front), *rest = stations
+    y, _, front = stations[0]
     down, up = f"M{middle + front} {y}", ""
-    for (y0, b0, f0), (y1, b1, f1) in zip(stations, rest):
+    for (y0, b0, f0), (y1, b1, f1) in itertools.pairwise(stations):
         mid = (y0 + y1) / 2
         down += f"C{middle + f0} {mid:g} {middle + f1} {mid:g} {middle + f1} {y1}"
         up = f"C{middle + b1} {mid:g} {middle + b0} {mid:g} {middle + b0} {y0}" + up
     ankle, ankle_back = stations[-1][:2]
     # instep, toes, sole and heel, from the front of the ankle round to its back
-    foot = (f"c4 12 10 18 24 22s20 6 20 10-2 8-8 8H{middle - 8}"
-            f"c-6 0-8-6-6-14S{middle + ankle_back} {SOLE - 30} {middle + ankle_back} {ankle}")
+    foot = (
+        f"c4 12 10 18 24 22s20 6 20 10-2 8-8 8H{middle - 8}"
+        f"c-6 0-8-6-6-14S{middle + ankle_back} {SOLE - 30} {middle + ankle_back} {ankle}"
+    )
     return down + foot + up + "z"
 
 
@@ -52,10 +56,18 @@ def draw(numbers, say=str):
         name = say(name)
         stations = sorted([*LEG, top])
         shape(svg, f"picture__skin picture__skin--{tone}", outline(middle, stations))
-        below = stations[stations.index(top):]
+        below = stations[stations.index(top) :]
         shape(svg, "picture__stocking", outline(middle, below))
-        shape(svg, "picture__line picture__line--band", f"M{middle + top[1]} {top[0]}H{middle + top[2]}")
+        shape(
+            svg,
+            "picture__line picture__line--band",
+            f"M{middle + top[1]} {top[0]}H{middle + top[2]}",
+        )
         mark(svg, middle, 20, name, "picture__label picture__mark")
         ends = say("below the knee" if top[0] > KNEE else "high on the thigh")
-        said.append(say("{name}: the stocking covers the foot and the leg up to {ends}.").format(name=name, ends=ends))
+        said.append(
+            say("{name}: the stocking covers the foot and the leg up to {ends}.").format(
+                name=name, ends=ends
+            )
+        )
     return finish(svg, WIDTH, SOLE + 2, said)

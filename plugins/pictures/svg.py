@@ -44,4 +44,3 @@ def mark(parent, x, y, text, css_class="picture__text picture__mark"):
     element = etree.SubElement(parent, "text", {"class": css_class, "x": str(x), "y": str(y)})
     element.text = text
     return element
-

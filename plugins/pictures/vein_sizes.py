@@ -43,12 +43,30 @@ def veins(numbers, say=str):
     high = high or low
     varicose = int(numbers["varicose_min_mm"])
     return [
-        Vein("red", say("Spider vein"), say("{number} mm or less").format(number=spider),
-             say("red or blue, in the skin"), True, spider),
-        Vein("blue", say("Small blue vein (reticular vein)"), say("{low} to {high} mm").format(low=low, high=high),
-             say("bluish, just under the skin"), True, int(high)),
-        Vein("purple", say("Varicose vein"), say("more than {number} mm").format(number=varicose),
-             say("bulging, blue or dark purple"), False, varicose + 1),
+        Vein(
+            "red",
+            say("Spider vein"),
+            say("{number} mm or less").format(number=spider),
+            say("red or blue, in the skin"),
+            True,
+            spider,
+        ),
+        Vein(
+            "blue",
+            say("Small blue vein (reticular vein)"),
+            say("{low} to {high} mm").format(low=low, high=high),
+            say("bluish, just under the skin"),
+            True,
+            int(high),
+        ),
+        Vein(
+            "purple",
+            say("Varicose vein"),
+            say("more than {number} mm").format(number=varicose),
+            say("bulging, blue or dark purple"),
+            False,
+            varicose + 1,
+        ),
     ]
 
 
@@ -81,10 +99,16 @@ def ruler(svg, ruler_mm, mm, bottom, limits):
     """The ruler, with a dashed line down from each of the `limits`. It is numbered every
     millimetre, and ticked at every one, while there is room (should the numbers grow)."""
     every = numbered_every(ruler_mm, mm)
-    shape(svg, "picture__line picture__line--dashed",
-          "".join(f"M{ZERO + limit * mm:g} {RULER}V{bottom}" for limit in limits))
-    ticks = "".join(f"M{ZERO + n * mm:g} {RULER}v-{4 if n % every else 8}"
-                    for n in range(ruler_mm + 1) if mm >= 4 or n % every == 0)
+    shape(
+        svg,
+        "picture__line picture__line--dashed",
+        "".join(f"M{ZERO + limit * mm:g} {RULER}V{bottom}" for limit in limits),
+    )
+    ticks = "".join(
+        f"M{ZERO + n * mm:g} {RULER}v-{4 if n % every else 8}"
+        for n in range(ruler_mm + 1)
+        if mm >= 4 or n % every == 0
+    )
     shape(svg, "picture__line", f"M{ZERO} {RULER}h{LENGTH}{ticks}")
     for n in range(0, ruler_mm + 1, every):
         mark(svg, f"{ZERO + n * mm:g}", RULER - 12, str(n))
@@ -101,12 +125,17 @@ def draw(numbers, say=str):
     top = RULER + 8
     for tone, vein in enumerate(rows, 1):
         y = words(svg, right + 10, top + 16, vein.name, [vein.size, vein.look])
-        said.append(f"{vein.name}: {vein.size}, {vein.look}; {approval(svg, right + 10, y, vein.approved, say)}.")
+        said.append(
+            f"{vein.name}: {vein.size}, {vein.look}; {approval(svg, right + 10, y, vein.approved, say)}."
+        )
         height = max(MIN_ROW, y + LINE - 12 - top)
         shape(svg, f"picture__skin picture__skin--{tone}", f"M4 {top}H{right}v{height}H4z")
         edge = f"v{height}" if vein.approved else lumpy(height)  # the varicose vein bulges
-        shape(svg, f"picture__vein picture__vein--{vein.colour}",
-              f"M{ZERO} {top}h{vein.drawn_mm * mm:g}{edge}H{ZERO}z")
+        shape(
+            svg,
+            f"picture__vein picture__vein--{vein.colour}",
+            f"M{ZERO} {top}h{vein.drawn_mm * mm:g}{edge}H{ZERO}z",
+        )
         top += height + 6
     ruler(svg, ruler_mm, mm, top - 6, sorted({0, rows[0].drawn_mm, rows[1].drawn_mm}))
     return finish(svg, WIDTH, top - 5, said)

@@ -17,11 +17,24 @@ import zoneinfo
 
 import jinja2
 from pelican import signals
+
 from translations import page_language, text
 
 FIELDS = {"reviewed": "reviewed", "next-review": "next_review"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def parse_date(value):
@@ -34,13 +47,19 @@ def parse_date(value):
 def today(settings):
     zone = zoneinfo.ZoneInfo(settings["TIMEZONE"])
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # not a number: the checks say so
-    now = datetime.datetime.fromtimestamp(int(epoch), zone) if epoch.isdigit() else datetime.datetime.now(zone)
+    now = (
+        datetime.datetime.fromtimestamp(int(epoch), zone)
+        if epoch.isdigit()
+        else datetime.datetime.now(zone)
+    )
     return now.date()
 
 
 def long_date(settings, value, lang):
     month = text(settings, lang, MONTHS[value.month - 1])
-    return text(settings, lang, "{day} {month} {year}").format(day=value.day, month=month, year=value.year)
+    return text(settings, lang, "{day} {month} {year}").format(
+        day=value.day, month=month, year=value.year
+    )
 
 
 def attach_dates(content):

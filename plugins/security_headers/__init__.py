@@ -30,9 +30,7 @@ HEADER_ONLY = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 def check(settings):
     for header, value in settings["SECURITY_HEADERS"].items():
         if '"' in value or "\n" in value:
-            raise ValueError(
-                f'SECURITY_HEADERS["{header}"] may hold no double quote or line break'
-            )
+            raise ValueError(f'SECURITY_HEADERS["{header}"] may hold no double quote or line break')
 
 
 def template(name):
@@ -64,9 +62,7 @@ class HostFiles(Generator):
     def generate_output(self, writer):
         check(self.settings)
         for name, save_as in HOST_FILES.items():
-            writer.write_file(
-                save_as, template(name), self.context, override_output=True, url=""
-            )
+            writer.write_file(save_as, template(name), self.context, override_output=True, url="")
 
 
 def host_files(pelican):

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as etree
 import blinker
 import pelican.plugins.granular_signals
 from pelican import signals
+
 from structured_data import canonical_url
 from translations import versions
 

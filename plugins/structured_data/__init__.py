@@ -24,13 +24,32 @@ import html.parser
 import re
 
 from pelican import signals
+
 from translations import sitename, text
 
 PATIENT = "https://schema.org/Patient"
 HOME = re.compile(r"(?:^|(?<=/))index\.html$")
 VOID_ELEMENTS = {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
-INLINE_ELEMENTS = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s",
-                   "small", "span", "strong", "sub", "sup", "time", "u"}
+INLINE_ELEMENTS = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+}
 
 
 def canonical_url(page, siteurl):
@@ -86,7 +105,10 @@ def questions_and_answers(content):
 
 
 def describe(page, settings):
-    procedure = {"@type": "MedicalProcedure", "name": text(settings, page.lang, settings["SCHEMA_PROCEDURE"])}
+    procedure = {
+        "@type": "MedicalProcedure",
+        "name": text(settings, page.lang, settings["SCHEMA_PROCEDURE"]),
+    }
     url = canonical_url(page, settings["SITEURL"])
     data = {
         "@context": "https://schema.org",
@@ -129,9 +151,7 @@ def describe(page, settings):
 
 def add_filters(generator):
     settings = generator.settings
-    generator.env.filters["canonical_url"] = lambda page: canonical_url(
-        page, settings["SITEURL"]
-    )
+    generator.env.filters["canonical_url"] = lambda page: canonical_url(page, settings["SITEURL"])
     generator.env.filters["structured_data"] = lambda page: describe(page, settings)
     # |tojson writes letters as they are ("guía", not "gu\\u00eda": a Spanish page's data is
     # shorter); it still escapes <, >, & and ', which are all that could end the data block.

@@ -115,7 +115,11 @@ def add_template_functions(generator):
     @jinja2.pass_context
     def lang_attribute(context, target):
         lang = getattr(target, "lang", None)
-        return markupsafe.Markup(' lang="%s"') % lang if lang and lang != page_language(context) else ""
+        return (
+            markupsafe.Markup(' lang="%s"') % lang
+            if lang and lang != page_language(context)
+            else ""
+        )
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
@@ -132,8 +136,11 @@ def language_context(settings, context, lang):
     languages = settings.get("LANGUAGES", {})
     overridden = {key for language in languages.values() for key in language if key.isupper()}
     own = languages.get(lang, {})
-    return {"SITENAME": sitename(settings, lang), **context.get("by_language", {}).get(lang, {}),
-            **{key: own.get(key, settings.get(key)) for key in overridden}}
+    return {
+        "SITENAME": sitename(settings, lang),
+        **context.get("by_language", {}).get(lang, {}),
+        **{key: own.get(key, settings.get(key)) for key in overridden},
+    }
 
 
 def draw_in_its_language(generator, content):
@@ -142,7 +149,9 @@ def draw_in_its_language(generator, content):
 
 def back_to_default(generator, writer):
     settings = generator.settings
-    generator.context.update(language_context(settings, generator.context, settings["DEFAULT_LANG"]))
+    generator.context.update(
+        language_context(settings, generator.context, settings["DEFAULT_LANG"])
+    )
 
 
 def translation_fields(content):

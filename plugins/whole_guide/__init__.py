@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
+
 from translations import in_language, language_context, text
 
 from . import leaflet
@@ -71,7 +72,11 @@ class WholeGuide:
 
 def site_url(settings, save_as):
     """The SITEURL of a file: relative to it, or the absolute one (as Pelican's writer does)."""
-    return path_to_url(get_relative_path(save_as)) if settings["RELATIVE_URLS"] else settings["SITEURL"]
+    return (
+        path_to_url(get_relative_path(save_as))
+        if settings["RELATIVE_URLS"]
+        else settings["SITEURL"]
+    )
 
 
 def joined(pages, attribute):
@@ -89,24 +94,40 @@ def whole_guide(entries, context, sources, siteurl, lang, svg_style=None):
         return text(settings, lang, english)
 
     pages = [entry.page for entry in entries]
-    texts, cards = combine([(page, page.get_content(siteurl)
-                             + sources.render(dict(context, SITEURL=siteurl, page=page)))
-                            for page in pages], siteurl, svg_style, say)
+    texts, cards = combine(
+        [
+            (
+                page,
+                page.get_content(siteurl)
+                + sources.render(dict(context, SITEURL=siteurl, page=page)),
+            )
+            for page in pages
+        ],
+        siteurl,
+        svg_style,
+        say,
+    )
     # A date that is not one stays a string (review_dates); the checks report it.
     dated = [page for page in pages if isinstance(getattr(page, "reviewed", None), datetime.date)]
     newest = max(dated, key=lambda page: page.reviewed, default=None)
-    next_reviews = [page.next_review for page in dated
-                    if isinstance(getattr(page, "next_review", None), datetime.date)]
+    next_reviews = [
+        page.next_review
+        for page in dated
+        if isinstance(getattr(page, "next_review", None), datetime.date)
+    ]
     emergency = cards.get("emergency")
     return WholeGuide(
         title=context["SITENAME"],
-        summary=say("All {count} parts of the guide on one page, with their sources, to print or "
-                    "to save.").format(count=len(pages)),
+        summary=say(
+            "All {count} parts of the guide on one page, with their sources, to print or to save."
+        ).format(count=len(pages)),
         lang=lang,
         url=in_language(context["WHOLE_GUIDE_URL"], lang, context),
         save_as=in_language(context["WHOLE_GUIDE_SAVE_AS"], lang, context),
-        parts=[Part(number, page.slug, page.title, text, page)
-               for number, (page, text) in enumerate(zip(pages, texts), start=1)],
+        parts=[
+            Part(number, page.slug, page.title, text, page)
+            for number, (page, text) in enumerate(zip(pages, texts, strict=True), start=1)
+        ],
         reviewed=getattr(newest, "reviewed", None),
         next_review=min(next_reviews, default=None),
         modified=getattr(newest, "modified", None),
@@ -115,7 +136,9 @@ def whole_guide(entries, context, sources, siteurl, lang, svg_style=None):
         reviewer=joined(pages, "reviewer"),
         cover_card=cover_card(emergency) if emergency else "",
         translator=joined(pages, "translator") if lang != context["DEFAULT_LANG"] else "",
-        translation_reviewer=joined(pages, "translation_reviewer") if lang != context["DEFAULT_LANG"] else "",
+        translation_reviewer=joined(pages, "translation_reviewer")
+        if lang != context["DEFAULT_LANG"]
+        else "",
     )
 
 
@@ -124,15 +147,26 @@ def write(generator, writer):
     finishing is the moment after the content checks passed (they stop the build
     when the writer is requested) and before any page is written."""
     settings = generator.settings
-    by_language = generator.context.get("by_language") or {settings["DEFAULT_LANG"]: generator.context}
-    made = [made_in(lang, language, generator) for lang, language in by_language.items()
-            if language.get("guide_pages")]
+    by_language = generator.context.get("by_language") or {
+        settings["DEFAULT_LANG"]: generator.context
+    }
+    made = [
+        made_in(lang, language, generator)
+        for lang, language in by_language.items()
+        if language.get("guide_pages")
+    ]
     for guide, _ in made:  # each links to the others, as a page to its translations
         guide.translations = [other for other, _ in made if other is not guide]
     template = generator.get_template("whole-guide")
     for guide, context in made:
-        writer.write_file(guide.save_as, template, context, relative_urls=settings["RELATIVE_URLS"],
-                          page=guide, url=guide.url)
+        writer.write_file(
+            guide.save_as,
+            template,
+            context,
+            relative_urls=settings["RELATIVE_URLS"],
+            page=guide,
+            url=guide.url,
+        )
 
 
 def made_in(lang, language, generator):
@@ -150,7 +184,9 @@ def made_in(lang, language, generator):
         generator.context["whole_guide"] = guide
     if settings["PDF_LEAFLET"]:
         paper = whole_guide(entries, context, sources, siteurl, lang, leaflet.svg_style(settings))
-        html = generator.get_template("whole-guide").render(dict(context, SITEURL=siteurl, page=paper, leaflet=True))
+        html = generator.get_template("whole-guide").render(
+            dict(context, SITEURL=siteurl, page=paper, leaflet=True)
+        )
         guide.pdf = leaflet.make(html, context, siteurl, lang)
     return guide, context
 

@@ -21,9 +21,26 @@ import html.parser
 from dataclasses import dataclass
 
 # Elements without an end tag in HTML; everything else the Markdown writes is closed.
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-ID_LISTS = frozenset(("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
-                      "for", "headers"))
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+ID_LISTS = frozenset(
+    ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "for", "headers")
+)
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 CARD = "care-card"
 HIDDEN = "visually-hidden"
@@ -41,8 +58,9 @@ class Card:
 
 
 def start_tag(tag, attrs, closing=""):
-    written = "".join(f" {name}" if value is None else f' {name}="{html.escape(value)}"'
-                      for name, value in attrs)
+    written = "".join(
+        f" {name}" if value is None else f' {name}="{html.escape(value)}"' for name, value in attrs
+    )
     return f"<{tag}{written}{closing}>"
 
 
@@ -196,7 +214,7 @@ class Part(Rewriter):
         depth = len(self.open)  # of this element, once it is open
         written = [(name, self.value(name, value)) for name, value in attrs]
         if tag == "div" and CARD in classes:
-            kind = next((c[len(CARD) + 2:] for c in classes if c.startswith(CARD + "--")), "")
+            kind = next((c[len(CARD) + 2 :] for c in classes if c.startswith(CARD + "--")), "")
             if kind in self.cards:
                 self.out.append(self.pointer(self.cards[kind]))
                 return None
@@ -238,8 +256,14 @@ class Part(Rewriter):
             self.removed.add(self.prefix(identifier))
 
     def pointer(self, card):
-        where = self.say("above") if card.part == self.number else self.say("in part {number}").format(number=card.part)
-        box = self.say("the box “{label}” {where}").format(label=html.escape(card.label), where=where)
+        where = (
+            self.say("above")
+            if card.part == self.number
+            else self.say("in part {number}").format(number=card.part)
+        )
+        box = self.say("the box “{label}” {where}").format(
+            label=html.escape(card.label), where=where
+        )
         return f'<p class="whole-guide__see-card">{self.say("See")} <a href="#{card.anchor}">{box}</a>.</p>'
 
 
@@ -268,8 +292,10 @@ def combine(pages, siteurl, svg_style=None, say=str):
         for address in (page.url, f"./{page.url}", f"{siteurl}/{page.url}"):
             guide_links[address] = page.slug
     cards = {}
-    parts = [Part(number, page.slug, guide_links, cards, svg_style, say).rewrite(text)
-             for number, (page, text) in enumerate(pages, start=1)]
+    parts = [
+        Part(number, page.slug, guide_links, cards, svg_style, say).rewrite(text)
+        for number, (page, text) in enumerate(pages, start=1)
+    ]
     return parts, cards
 
 

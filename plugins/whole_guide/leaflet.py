@@ -70,8 +70,10 @@ def defaults(settings):
     settings.setdefault("PDF_LEAFLET_REFERENCE", "")
     settings.setdefault("PDF_LEAFLET_VERSION", "")
     if settings["PDF_LEAFLET_PAGE_SIZE"] not in PAGE_SIZES:
-        raise LeafletError(f'PDF_LEAFLET_PAGE_SIZE must be "letter" or "A4", not '
-                           f'"{settings["PDF_LEAFLET_PAGE_SIZE"]}".')
+        raise LeafletError(
+            f'PDF_LEAFLET_PAGE_SIZE must be "letter" or "A4", not '
+            f'"{settings["PDF_LEAFLET_PAGE_SIZE"]}".'
+        )
 
 
 def theme_file(settings, name):
@@ -97,23 +99,32 @@ def svg_style(settings):
         rules.append((selector, declarations))
 
     static = pathlib.Path(settings["THEME"])
-    for sheet in sorted(path for folder in settings["THEME_STATIC_PATHS"]
-                        for path in (static / folder).rglob("*.css")):
-        for rule in tinycss2.parse_stylesheet(sheet.read_text(encoding="utf-8"),
-                                              skip_comments=True, skip_whitespace=True):
+    for sheet in sorted(
+        path
+        for folder in settings["THEME_STATIC_PATHS"]
+        for path in (static / folder).rglob("*.css")
+    ):
+        for rule in tinycss2.parse_stylesheet(
+            sheet.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+        ):
             if rule.type == "qualified-rule":
                 take(rule)
-            elif (rule.type == "at-rule" and rule.lower_at_keyword == "media"
-                  and tinycss2.serialize(rule.prelude).strip() == "print"):
+            elif (
+                rule.type == "at-rule"
+                and rule.lower_at_keyword == "media"
+                and tinycss2.serialize(rule.prelude).strip() == "print"
+            ):
                 for inner in tinycss2.parse_rule_list(rule.content, True, True):
                     if inner.type == "qualified-rule":
                         take(inner)
 
     def style(classes):
         blocks = [f".{name.split('__')[0]}__" for name in classes if "__" in name]
-        kept = "".join(f"{selector}{{{declarations}}}" for selector, declarations in rules
-                       if any(block in part for block in blocks
-                              for part in selector.split(",")))
+        kept = "".join(
+            f"{selector}{{{declarations}}}"
+            for selector, declarations in rules
+            if any(block in part for block in blocks for part in selector.split(","))
+        )
         return VARIABLE.sub(lambda match: variables.get(match[1], match[0]), kept)
 
     return style
@@ -141,7 +152,9 @@ def fetcher(files, root):
     class SiteFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             address = url.split("#")[0].split("?")[0]
-            path = files.get(unquote(address.removeprefix(root))) if address.startswith(root) else None
+            path = (
+                files.get(unquote(address.removeprefix(root))) if address.startswith(root) else None
+            )
             if path is None:
                 raise LeafletError(f"the leaflet may load only the site's own files, not {url}")
             kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -200,12 +213,17 @@ def make(html, context, siteurl, lang):
     # The folder of the page the leaflet is made from (es/ for the Spanish one): relative
     # links in it are read from there.
     folder = posixpath.dirname(context["PDF_LEAFLET_SAVE_AS"])
-    styles = [theme_file(context, "leaflet.css").read_text(encoding="utf-8"),
-              f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}", page_numbers(context, lang)]
+    styles = [
+        theme_file(context, "leaflet.css").read_text(encoding="utf-8"),
+        f"@page {{ size: {context['PDF_LEAFLET_PAGE_SIZE']} }}",
+        page_numbers(context, lang),
+    ]
     files = site_files(context)
     target = pathlib.Path(context["OUTPUT_PATH"]) / context["PDF_LEAFLET_SAVE_AS"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    cache = pathlib.Path(context["CACHE_PATH"]) / "-".join(filter(None, ("leaflet", folder)))  # leaflet-es
+    cache = pathlib.Path(context["CACHE_PATH"]) / "-".join(
+        filter(None, ("leaflet", folder))
+    )  # leaflet-es
     cached = cache / f"{fingerprint(html, root, styles, files)}.pdf"
     started = time.perf_counter()
     try:
@@ -243,14 +261,17 @@ def render(html, root, styles, files, target, relative, folder=""):
         document.write_pdf(target, **OPTIONS)
     if problems:
         target.unlink()
-        raise LeafletError("WeasyPrint could not make the PDF leaflet as designed:\n  "
-                           + "\n  ".join(dict.fromkeys(problems)))
+        raise LeafletError(
+            "WeasyPrint could not make the PDF leaflet as designed:\n  "
+            + "\n  ".join(dict.fromkeys(problems))
+        )
     return len(document.pages)
 
 
 def relative_links(document, root, folder=""):
     """Links to the site's pages as relative links (``about.html``), as the pages have them:
     they lead to the site beside the PDF (in `folder` of it), wherever the folder is copied."""
+
     def relative(target):
         if not target.startswith(root):
             return target
@@ -258,8 +279,10 @@ def relative_links(document, root, folder=""):
         return posixpath.relpath(address or ".", folder) if folder else address
 
     for page in document.pages:
-        page.links = [(kind, relative(target) if kind == "external" else target, *rest)
-                      for kind, target, *rest in page.links]
+        page.links = [
+            (kind, relative(target) if kind == "external" else target, *rest)
+            for kind, target, *rest in page.links
+        ]
 
 
 def keep(pdf, cache, cached):

@@ -93,9 +93,10 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
+# template_cache keeps the compiled templates in CACHE_PATH between builds.
 PLUGINS = [
-    "build_manifest", "translations", "review_dates", "guide", "components", "pictures",
-    "lean_css", "fingerprint", "content_checks", "glossary", "whole_guide",
+    "template_cache", "build_manifest", "translations", "review_dates", "guide", "components",
+    "pictures", "lean_css", "fingerprint", "content_checks", "glossary", "whole_guide",
 ]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---

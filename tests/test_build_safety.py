@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT, add_pages, build, checksums, make_command, make_in
 from publishing import EXAMPLE_SITEURL, sign_off
+from support import tiny_site
 
 LEFTOVERS = ".output-build-*"
 MARKER = ".site-build"
@@ -378,3 +379,18 @@ def test_make_html_fails_on_a_broken_file_and_keeps_the_site(project):
     assert 'content/pages/invalid-date.md, line 5: "Next-review" is 2024-02-30' in result.stderr
     assert checksums(project / "output") == site
     assert list(project.glob(LEFTOVERS)) == []
+
+
+def test_the_list_of_built_files_names_only_this_build_s_files_also_after_a_failed_build(
+    tmp_path,
+):
+    """Builds in one process (the tests' own) share the plugin's module: a failed build's
+    files never reach the next build's list."""
+    failed = tiny_site(tmp_path / "failed", {"pages/broken.md": "Title: no other field\n"})
+    assert not failed.ok
+    good = tiny_site(tmp_path / "good")
+    assert good.ok, good.stderr
+    listed = set((good.output / MARKER).read_text(encoding="utf-8").split())
+    written = {path.relative_to(good.output).as_posix() for path in good.output.rglob("*")}
+    assert listed <= written  # only files of this build (no report, such as readability.txt)
+    assert {name for name in written if name.endswith((".html", ".css", ".png"))} <= listed

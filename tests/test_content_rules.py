@@ -13,9 +13,11 @@ import os
 import shutil
 
 import pytest
-from pelican import signals
+from pelican import Pelican, signals
+from pelican.readers import Readers
+from pelican.settings import read_settings
 
-from conftest import ROOT, signed, signed_off
+from conftest import ROOT, TODAY, signed, signed_off
 from support import TINY, content_file, dated, tiny_site
 
 BROKEN = ROOT / "tests" / "broken"
@@ -59,6 +61,7 @@ EXPECTED = {
     "pages/empty.md": ("the file is empty", None),
     "pages/not-utf8.md": ("not saved as UTF-8", 9),
     "pages/control-character.md": ("this line holds an invisible control character", 9),
+    "pages/control-character-nul.md": ("this line holds an invisible control character", 9),
     "pages/missing-colon.md": ('is not written as "Name: value"', 4),
     "pages/key-written-twice.md": ('"Title" is written twice (first on line 1)', 6),
     "pages/slug-with-spaces.md": ('"Slug" is "Slug With Spaces"', 2),
@@ -95,6 +98,10 @@ EXPECTED = {
     ),
     "articles/order-with-a-leading-zero.md": (
         '"Order" is "01". Write the place of this part in the guide as a whole number',
+        6,
+    ),
+    "articles/with-the-same-order-as-another.md": (
+        '"Order" is 1, the same as in content/articles/procedure.md. Give each part its own number',
         6,
     ),
     "articles/guide-article-without-sources.md": ("this guide article cites no sources", None),
@@ -143,6 +150,7 @@ EXPECTED = {
     "pages/event-handler.md": (f"<a> {NOT_ALLOWED}", 9),
     "pages/html-upper-case-handler.md": (f"<img> {NOT_ALLOWED}", 9),
     "pages/html-slash-separator.md": (f"<svg> {NOT_ALLOWED}", 9),
+    "pages/html-alt-slash-handler.md": (f"<img> {NOT_ALLOWED}", 9),
     "pages/html-no-space-after-quote.md": (f"<img> {NOT_ALLOWED}", 9),
     "pages/html-svg-animate.md": (f"<svg> {NOT_ALLOWED}", 9),
     "pages/html-svg-set.md": (f"<svg> {NOT_ALLOWED}", 9),
@@ -174,6 +182,10 @@ EXPECTED = {
     "pages/box-misspelt-in-a-list.md": ('"!!! emergancy" is not a kind of box the site has', 11),
     "pages/box-misspelt-in-a-quote.md": ('"!!! emergancy" is not a kind of box the site has', 9),
     "pages/box-indented-two-spaces.md": (
+        'the box "!!! warning" is empty. Indent its lines by 4 spaces',
+        9,
+    ),
+    "pages/box-not-indented.md": (
         'the box "!!! warning" is empty. Indent its lines by 4 spaces',
         9,
     ),
@@ -307,6 +319,70 @@ def test_the_tiny_site_itself_builds_without_a_word(tmp_path):
     assert build.problems() == []
 
 
+def test_only_markdown_is_ever_read_never_rest_or_html(tmp_path):
+    """reST's include could publish any file of the build machine (its environment)."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(TINY), "OUTPUT_PATH": str(tmp_path)}
+    )
+    Pelican(settings)  # registers the plugins, as a build does
+    readers = Readers(settings).readers
+    assert set(readers) - {"static"} and "rst" not in readers and "html" not in readers
+    assert {type(reader).__name__ for name, reader in readers.items() if name != "static"} == {
+        "StrictMarkdownReader"
+    }
+
+
+def test_html_in_a_source_line_is_refused_where_it_is_written(tmp_path):
+    sources = (TINY / "shared" / "sources.md").read_text(encoding="utf-8")
+    sources += '\n[^X1]: A source <img src="https://tracker.example/p.gif"> with a picture.\n'
+    build = tiny_site(tmp_path, {"shared/sources.md": sources})
+    assert not build.ok
+    line = len(sources.splitlines())  # the line added last
+    assert any(
+        m.startswith(f"content/shared/sources.md, line {line}: <img> {NOT_ALLOWED}")
+        for m in build.problems()
+    ), build.stderr
+
+
+@pytest.mark.parametrize(
+    ("extension", "text", "message"),
+    [
+        (
+            "abbr",
+            "The WHO says so.\n\n*[WHO]: World Health Organization",
+            "<abbr> is not allowed on a page",
+        ),
+        (
+            "attr_list",
+            'Some text.\n{: onclick="alert(1)" }',
+            'the attribute "onclick" is not allowed on <p>',
+        ),
+    ],
+)
+def test_what_a_markdown_extension_adds_is_checked_against_the_allow_list(
+    tmp_path, extension, text, message
+):
+    """A Markdown extension the web team adds cannot bring in what a page may not hold."""
+    markdown = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
+    configs = {**markdown["extension_configs"], f"markdown.extensions.{extension}": {}}
+    page = content_file(f"## A section\n\n{text}", Slug="extended")
+    build = tiny_site(
+        tmp_path, {"pages/extended.md": page}, MARKDOWN={**markdown, "extension_configs": configs}
+    )
+    assert not build.ok
+    assert any(
+        m.startswith("content/pages/extended.md, line ") and message in m for m in build.problems()
+    ), build.stderr
+
+
+def test_a_clinic_may_set_a_longer_review_cycle(tmp_path):
+    far = content_file(Slug="far", Next_review=TODAY.replace(year=TODAY.year + 4).isoformat())
+    default = tiny_site(tmp_path / "default", {"pages/far.md": far})
+    assert not default.ok and any("more than 3 years after" in m for m in default.problems())
+    longer = tiny_site(tmp_path / "longer", {"pages/far.md": far}, CONTENT_REVIEW_MAX_YEARS=5)
+    assert longer.ok, longer.stderr
+
+
 def test_a_field_written_with_a_space_is_one_problem_not_three(broken_builds):
     assert broken_builds["pages/next-review-with-space.md"].problems() == [
         'content/pages/next-review-with-space.md, line 5: "Next review" is not a field this site '
@@ -315,8 +391,9 @@ def test_a_field_written_with_a_space_is_one_problem_not_three(broken_builds):
     ]
 
 
-def test_a_box_indented_by_two_spaces_never_renders_empty(broken_builds, tmp_path):
+def test_a_box_indented_by_two_spaces_or_not_at_all_never_renders_empty(broken_builds, tmp_path):
     assert len(broken_builds["pages/box-indented-two-spaces.md"].problems()) == 1
+    assert len(broken_builds["pages/box-not-indented.md"].problems()) == 1
     assert len(broken_builds["pages/card-indented-two-spaces.md"].problems()) == 1
 
 
@@ -435,11 +512,42 @@ def test_valid_edge_cases_build_and_keep_their_titles(tmp_path):
     assert len(build.read("table.html").table.find_all("tr")) == 3
 
 
+PICTURE_PAGES = {
+    "pages/picture.md": content_file(
+        "![A leg after treatment]({static}/images/leg.png)", Slug="picture"
+    ),
+    "es/pages/picture.md": content_file(
+        "![Una pierna después del tratamiento]({static}/images/leg.png)",
+        Slug="picture",
+        Lang="es",
+        Translator="Una persona de prueba (traducción de prueba)",
+    ),
+}
+
+
 def test_a_picture_written_the_documented_way_shows_on_every_page(tmp_path):
-    body = "![A leg after treatment]({static}/images/leg.png)"
-    build = tiny_site(tmp_path, {"pages/picture.md": content_file(body, Slug="picture")})
+    build = tiny_site(tmp_path, PICTURE_PAGES)
     assert build.ok, build.stderr
     assert build.read("picture.html").select_one("main img")["src"] == "./images/leg.png"
+    assert build.read("es/picture.html").select_one("main img")["src"] == "../images/leg.png"
+    assert (build.output / "images" / "leg.png").is_file()
+
+
+def test_a_picture_written_the_documented_way_shows_on_a_site_published_under_a_sub_path(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SITEURL", "https://example.org/clinic")
+    every_file = {
+        path.relative_to(TINY).as_posix(): signed_off(path.read_text(encoding="utf-8"))
+        for path in TINY.rglob("*.md")
+    }
+    every_file.update({name: signed_off(text) for name, text in PICTURE_PAGES.items()})
+    build = tiny_site(tmp_path, every_file, settings="publishconf.py")
+    assert build.ok, build.stderr
+    for page in ("picture.html", "es/picture.html"):
+        src = build.read(page).select_one("main img")["src"]
+        assert src == "https://example.org/clinic/images/leg.png", page
+    assert (build.output / "images" / "leg.png").is_file()
 
 
 def test_overdue_review_is_a_warning_in_html_and_an_error_in_publish(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ hold whatever the clinic writes.
 import dataclasses
 import json
 import pathlib
+import posixpath
 import re
 import shlex
 import shutil
@@ -33,7 +34,16 @@ CLINIC = {
     "CLINIC_ADDRESS": "1 Main Street, Springfield",
     "PDF_LEAFLET_REFERENCE": "PIL-0421",
 }
+# None of the clinic's details, whatever pelicanconf.py sets.
+NO_CLINIC = dict.fromkeys([*CLINIC, "CLINIC_HOURS"], "")
 LETTER, A4 = (612, 792), (595, 842)  # points
+
+
+def site_file(href, page):
+    """The file of the site a link on `page` (a file of the site) leads to."""
+    if href.startswith(EXAMPLE_SITEURL + "/"):
+        return href.removeprefix(EXAMPLE_SITEURL + "/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 
 
 def pelican_options(**settings):
@@ -133,10 +143,13 @@ class Leaflet:
         return soup_of(self.output / name)
 
     def guide(self):
-        """(page name, title) of each article of the guide, in order, as the home page lists them."""
+        """(file, title) of each part of the guide, in order, as the home page in the
+        leaflet's language lists them: the part's page in that language, or in English
+        while it is not translated yet ("es/risks.html", "risks.html")."""
+        index = self.in_language("index.html")
         return [
-            (a["href"].split("/")[-1], a.get_text(strip=True))
-            for a in self.soup(self.in_language("index.html")).select(".guide-overview__link")
+            (site_file(a["href"], index), a.get_text(strip=True))
+            for a in self.soup(index).select(".guide-overview__link")
         ]
 
     @property
@@ -260,10 +273,11 @@ def test_a_translations_leaflet_is_in_its_language_beside_the_english_one(each_l
     assert leaflet.reader.trailer["/Root"]["/Lang"] == leaflet.lang
     assert leaflet.reader.metadata.title == leaflet.title
     assert leaflet.say("Information for patients") in leaflet.lines(1)
-    for name, _ in leaflet.guide():
-        links = leaflet.soup(leaflet.in_language(name)).select(".whole-guide-links a[href$='.pdf']")
+    for name, _ in leaflet.guide():  # each page links the leaflet in its own language
+        links = leaflet.soup(name).select(".whole-guide-links a[href$='.pdf']")
+        lang = name.split("/")[0] if "/" in name else DEFAULT_LANG
         assert [a["href"] for a in links] == [
-            f"{EXAMPLE_SITEURL}/{leaflet.in_language(LEAFLET)}"
+            f"{EXAMPLE_SITEURL}/{in_language(LEAFLET, lang, SETTINGS)}"
         ], name
 
 
@@ -432,7 +446,7 @@ def test_make_pdf_makes_the_leaflet_again_only_when_content_theme_or_settings_ch
 
 def test_a4_and_another_emergency_number_and_no_clinic_details_when_none_are_set(tmp_path):
     result, built = build_leaflet(
-        tmp_path, "pdf", PDF_LEAFLET_PAGE_SIZE="A4", EMERGENCY_NUMBER="999"
+        tmp_path, "pdf", PDF_LEAFLET_PAGE_SIZE="A4", EMERGENCY_NUMBER="999", **NO_CLINIC
     )
     assert result.returncode == 0, built.log
     assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in built.reader.pages} == {A4}

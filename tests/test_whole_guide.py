@@ -11,6 +11,7 @@ import sys
 import urllib.parse
 
 from conftest import ROOT, SETTINGS, visible_text
+from support import tiny_site
 
 sys.path.insert(0, str(ROOT / "plugins"))  # as Pelican's PLUGIN_PATHS does
 from whole_guide.combine import Rewriter
@@ -195,8 +196,19 @@ def test_every_guide_page_links_to_the_whole_guide_and_make_html_makes_and_links
     assert [a for p in site.glob("*.html") for a in page(p.stem).select("a[href$='.pdf']")] == []
 
 
-def test_no_clinic_details_are_made_up_on_the_whole_guide_when_none_are_set(page):
-    assert page(WHOLE_GUIDE).select(".clinic-details") == []
+CLINIC_DETAILS = ("CLINIC_NAME", "CLINIC_PHONE", "CLINIC_EMAIL", "CLINIC_ADDRESS", "CLINIC_HOURS")
+
+
+def test_the_whole_guide_shows_the_clinic_s_details_and_none_made_up_when_none_are_set(tmp_path):
+    none = tiny_site(tmp_path / "none", **dict.fromkeys(CLINIC_DETAILS, ""))
+    assert none.ok, none.stderr
+    assert none.read(SETTINGS["WHOLE_GUIDE_SAVE_AS"]).select(".clinic-details") == []
+    phone = tiny_site(
+        tmp_path / "phone", **{**dict.fromkeys(CLINIC_DETAILS, ""), "CLINIC_PHONE": "020 7946 0000"}
+    )
+    assert phone.ok, phone.stderr
+    details = phone.read(SETTINGS["WHOLE_GUIDE_SAVE_AS"]).select_one(".clinic-details")
+    assert "020 7946 0000" in visible_text(details)
 
 
 def test_the_rewriter_writes_back_what_it_read_byte_for_byte_unless_told_otherwise(site, published):

@@ -14,7 +14,11 @@ from pelican import signals
 
 MARKER = ".site-build"  # build.py reads the same name
 
-_written = set()
+_written = set()  # the build running: emptied as each build starts (also after a failed one)
+
+
+def forget(pelican):
+    _written.clear()
 
 
 def page_written(path, context):
@@ -36,12 +40,12 @@ def static_files(generator):
 def write_list(pelican):
     output = os.path.abspath(pelican.output_path)
     names = sorted(os.path.relpath(path, output) for path in _written)
-    _written.clear()
     with open(os.path.join(output, MARKER), "w", encoding="utf-8") as listing:
         listing.write("".join(f"{name}\n" for name in names))
 
 
 def register():
+    signals.initialized.connect(forget)
     signals.content_written.connect(page_written)
     signals.static_generator_finalized.connect(static_files)
     signals.finalized.connect(write_list)

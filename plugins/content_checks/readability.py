@@ -107,6 +107,7 @@ def hyphenator(lang="en_US", cache_path=None):
     return dictionary
 
 
+@functools.cache  # a page's words repeat: each is counted once a build
 def english_syllables(word, cache_path=None):
     return len(hyphenator("en_US", cache_path).positions(word.lower())) + 1
 
@@ -118,6 +119,7 @@ OPEN = set("aeoáéó")
 ACCENTED_CLOSE = set("íú")
 
 
+@functools.cache
 def spanish_syllables(word, cache_path=None):
     count = 0
     for chunk in hyphenator("es", cache_path).inserted(word.lower()).split("-"):

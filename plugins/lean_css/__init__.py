@@ -16,15 +16,36 @@ import re
 from pelican import signals
 
 # A quoted string (kept), or a run of whitespace and comments, read left to right so
-# that a "/*" inside a string is never taken for a comment.
-TOKEN = re.compile(r"(\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*')|(?:\s|/\*.*?\*/)+", re.S)
+# that a "/*" inside a string is never taken for a comment; or a ";" that closes a block.
+TOKEN = re.compile(
+    r"(\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*')|((?:\s|/\*.*?\*/)+)|;(?=(?:\s|/\*.*?\*/)*\})",
+    re.S,
+)
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# Whitespace means nothing after these or before those. Not before ":" ("main :focus" is
+# not "main:focus"), nor around "+" and "-" (calc() needs them), nor before "(" ("and (").
+NOTHING_AFTER = frozenset("{};,>(:")
+NOTHING_BEFORE = frozenset("{};,>)!")
 
 
 def lean(css):
-    """The stylesheet without comments, each run of whitespace one space (a comment with
-    no whitespace around it separates nothing, so it leaves nothing)."""
-    return TOKEN.sub(lambda m: m[1] or (" " if COMMENT.sub("", m[0]) else ""), css).strip() + "\n"
+    """The stylesheet as a browser reads it, without comments and with as little
+    whitespace as means the same: one space where one is needed, none around braces,
+    semicolons, commas, ">" and the like, no ";" before a "}". Strings are kept as written."""
+
+    def token(match):
+        if match[1]:
+            return match[1]
+        if match[2] is None:  # the last ";" of a block
+            return ""
+        before, after = css[match.start() - 1 : match.start()], css[match.end() : match.end() + 1]
+        if not COMMENT.sub("", match[2]):  # comments alone separate nothing
+            return ""
+        if not before or not after or before in NOTHING_AFTER or after in NOTHING_BEFORE:
+            return ""
+        return " "
+
+    return TOKEN.sub(token, css) + "\n"
 
 
 def published(path):

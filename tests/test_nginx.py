@@ -12,6 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import sync_playwright
 
+from browser_support import CHROMIUM, CHROMIUM_ARGS
 from conftest import TRANSLATIONS
 from publishing import (
     NGINX,
@@ -27,15 +28,6 @@ from publishing import (
     soup_of,
 )
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WRAPPER = """
 {user}
 worker_processes 1;
@@ -202,9 +194,7 @@ class Tab:
 @pytest.fixture(scope="module")
 def tab():
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield Tab(chromium)
         chromium.close()
 

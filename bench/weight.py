@@ -110,7 +110,7 @@ def _resource(root, path):
 
 
 def budget(root, page):
-    if page != WHOLE_GUIDE:
+    if pathlib.PurePosixPath(page).name != WHOLE_GUIDE:  # guide.html, es/guide.html
         return BUDGET_BYTES
     parts = (root / page).read_text(encoding="utf-8").count('class="whole-guide__part"')
     return int(WHOLE_GUIDE_BUDGET_PER_PART * parts)

@@ -60,6 +60,7 @@ def test_server_configs_send_the_safe_headers(server, apache):
         "default-src 'none'",
         "style-src 'self'",
         "img-src 'self'",
+        "connect-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
         "frame-ancestors 'none'",

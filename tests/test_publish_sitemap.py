@@ -43,3 +43,10 @@ def test_robots_txt_points_at_the_sitemap_by_its_absolute_address(published):
     lines = (pathlib.Path(published) / "robots.txt").read_text().splitlines()
     assert f"Sitemap: {EXAMPLE_SITEURL}/sitemap.xml" in lines
     assert "Disallow: /" not in lines
+
+
+def test_the_preview_s_robots_txt_names_no_sitemap(site):
+    """The preview has no sitemap, and robots.txt may only name one by its full address."""
+    lines = (pathlib.Path(site) / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in lines and "Disallow: /" not in lines
+    assert not [line for line in lines if line.lower().startswith("sitemap:")]

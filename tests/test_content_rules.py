@@ -478,6 +478,16 @@ def test_a_link_to_anything_outside_content_is_refused(tmp_path, target):
     assert not build.output.exists()
 
 
+def test_a_build_date_that_is_not_a_number_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "next tuesday")
+    build = tiny_site(tmp_path)
+    assert not build.ok
+    assert any(
+        'SOURCE_DATE_EPOCH is "next tuesday": it must be a whole number of seconds' in problem
+        for problem in build.problems()
+    ), build.stderr
+
+
 def test_the_emergency_number_setting_must_be_text(tmp_path):
     build = tiny_site(tmp_path, EMERGENCY_NUMBER=999)
     assert not build.ok

@@ -93,10 +93,12 @@ JINJA_ENVIRONMENT = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-# template_cache keeps the compiled templates in CACHE_PATH between builds.
+# template_cache keeps the compiled templates in CACHE_PATH between builds, and
+# kept_results the pages read without a problem and the whole guide (cache/kept/).
 PLUGINS = [
     "template_cache", "build_manifest", "translations", "review_dates", "guide", "components",
-    "pictures", "lean_css", "fingerprint", "content_checks", "glossary", "whole_guide",
+    "pictures", "lean_css", "fingerprint", "kept_results", "content_checks", "glossary",
+    "whole_guide",
 ]
 
 # --- Content checks (plugins/content_checks): every mistake reported at once ---

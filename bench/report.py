@@ -213,11 +213,12 @@ def _real(result):
     for name, label in (
         ("ours_clean", "`make html`, empty output"),
         ("ours_rebuild", "`make html`, rebuild"),
+        ("ours_cold", "`make html`, empty output and empty cache folder"),
         ("plain_clean", "plain Pelican, empty output"),
         ("plain_rebuild", "plain Pelican, rebuild"),
     ):
         b = builds[name]
-        other = builds[name.replace("ours", "plain")]
+        other = builds[name.replace("ours", "plain").replace("cold", "clean")]
         ratio = f"{seconds(b, key) / seconds(other, key):.2f}" if name.startswith("ours") else ""
         lines.append(
             f"| {label} | {b['runs']} | {_s(b['wall_median'])} | {_s(b['wall_min'])}–"

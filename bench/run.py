@@ -122,15 +122,23 @@ def real_content(content, work, runs, loads):
         "ours": builds.ours(content, outputs["ours"]),
         "plain": builds.plain(plain_content, outputs["plain"]),
     }
+    # Ours with an empty cache folder, as on a fresh clone or after a change to the
+    # code, the theme, the settings or content/shared/: nothing kept from earlier builds.
+    cold = work / "cold-cache"
+    cold_command = builds.ours(content, outputs["ours"], PELICANOPTS=f"-e 'CACHE_PATH=\"{cold}\"'")
     results = {f"{b}_{kind}": [] for b in commands for kind in ("clean", "rebuild")}
+    results["ours_cold"] = []
     for run in range(runs):
         for build, command in commands.items():  # interleaved, so drift hits both alike
             shutil.rmtree(outputs[build], ignore_errors=True)
             results[f"{build}_clean"].append(timed(command, loads))
             results[f"{build}_rebuild"].append(timed(command, loads))
+        shutil.rmtree(cold, ignore_errors=True)
+        results["ours_cold"].append(timed(cold_command, loads))
         say(
             f"  run {run + 1}/{runs}: ours {results['ours_clean'][-1]['wall']:.2f} s "
-            f"(rebuild {results['ours_rebuild'][-1]['wall']:.2f} s), plain "
+            f"(rebuild {results['ours_rebuild'][-1]['wall']:.2f} s, empty cache "
+            f"{results['ours_cold'][-1]['wall']:.2f} s), plain "
             f"{results['plain_clean'][-1]['wall']:.2f} s"
         )
     count, size = documents(content)

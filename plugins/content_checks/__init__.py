@@ -15,7 +15,9 @@ that show them (stdout), every error and warning (stderr). With an error the
 build stops there (exit status 1), so a broken page never reaches output/.
 Warnings and errors that Pelican itself logs are problems too. All state belongs
 to one build (one Run, kept in the build's context), so each rebuild of a
-preview starts afresh.
+preview starts afresh. A page read without any problem is kept for the next
+build (``kept``): an unchanged page is not parsed again, and a page with a
+problem is read, and its problems reported, at every build.
 """
 
 import logging
@@ -23,7 +25,10 @@ import sys
 
 from pelican import signals
 
+from kept_results import of_build
+
 from . import files, links, metadata, plain_language, readability, settings, translations
+from .kept import KeptPages
 from .library import Library
 from .problems import ERROR, ContentProblems, HideOwnStop, PelicanLog, Problems
 from .reader import StrictMarkdownReader
@@ -40,6 +45,8 @@ class Run:
         self.documents = {}  # relative path -> Document, every file read
         self.library = Library(reader)
         self.readability = ""  # the table, saved with the site once it is written
+        self.log = None  # what Pelican logs during the build (PelicanLog)
+        self.pages = None  # the pages kept from earlier builds (KeptPages)
 
 
 def use_strict_reader(readers):
@@ -62,9 +69,11 @@ def start(generator):
     reader = generator.readers.readers["md"]
     run = reader.run = Run(generator.settings, reader)
     generator.context[CONTEXT_KEY] = run
-    logger.addHandler(PelicanLog(run))
+    run.log = PelicanLog(run)
+    logger.addHandler(run.log)
     files.check(run)
     settings.check(run)
+    run.pages = KeptPages(run, of_build(generator))
     run.library.load()
 
 

@@ -16,6 +16,9 @@ from .problems import ERROR
 META_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+){0,2}):\s*(.*)$")
 META_MORE = re.compile(r"^[ ]{4,}(.*)$")
 # Bytes no text editor writes on purpose: they would reach the page unseen.
+# A Document's attributes that belong to one build, or serve only while it is read
+# (the parsed tree and where each part of it came from), or are worked out again.
+TRANSIENT = {"problems", "settings", "library", "current", "lines", "root", "parents", "origins"}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -49,10 +52,16 @@ class Document:
     sources: list = field(default_factory=list)  # (tag, id of its first citation, html) as cited
     links: list = field(default_factory=list)  # (url, line, element tag), as written
     ids: set = field(default_factory=set)
-    readable: str = ""  # the text a patient reads, for the readability report
+    counts: tuple = (0, 0, 0)  # words, sentences, syllables a patient reads (readability)
     plain: dict = field(default_factory=dict)  # plain-language figures, for the report
     root: object = None  # the parsed tree
     source_html: dict = field(default_factory=dict)  # tag -> source (sources.md only)
+    numbers: dict = field(default_factory=dict)  # name -> value (numbers.md only)
+
+    def __getstate__(self):
+        """Kept between builds (``kept``) without this build's own objects and what
+        is worked out again when needed."""
+        return {k: v for k, v in self.__dict__.items() if k not in TRANSIENT}
 
     @property
     def shared(self):

@@ -45,16 +45,24 @@ class Library:
             # The sources first, then the numbers: every other part may use both.
             parts = self.parts[lang] = {}
             for name in sorted(names, key=lambda n: (n != SOURCES, n != NUMBERS, n)):
-                role = {SOURCES: "sources", NUMBERS: "numbers"}.get(name, "shared")
-                document = self.reader.read_document(
-                    f"{folder}/{name}", role, parse=role != "shared"
-                )
-                if role == "sources":
-                    self._sources = document.source_html
-                elif role == "numbers":
-                    self._numbers = read_numbers(document)
-                else:
-                    parts[name[:-3]] = document
+                relative = f"{folder}/{name}"
+                if name == SOURCES:
+                    self._sources = self.read_kept(relative, "sources").source_html
+                elif name == NUMBERS:
+                    self._numbers = self.read_kept(relative, "numbers").numbers
+                else:  # parsed on each page that shows it
+                    parts[name[:-3]] = self.reader.read_document(relative, "shared", parse=False)
+
+    def read_kept(self, relative, role):
+        """The sources or the numbers, parsed (or kept from an earlier build)."""
+
+        def read():
+            document = self.reader.read_document(relative, role)
+            if role == "numbers":
+                document.numbers = read_numbers(document)
+            return document
+
+        return self.reader.run.pages.read(relative, read)
 
     def part(self, name, lang):
         self.load()

@@ -30,11 +30,14 @@ class Problems:
 
     def __init__(self):
         self._found = set()
+        self.added = 0  # every problem reported, repeats too
 
     def add(self, path, line, text, level=ERROR):
+        self.added += 1
         self._found.add(Problem(path, line or 0, text, level))
 
     def add_all(self, problems):
+        self.added += len(problems)
         self._found.update(problems)
 
     def clear(self):

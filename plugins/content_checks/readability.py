@@ -75,8 +75,11 @@ def readable_text(root):
 
 
 def collect(document, root):
+    """The figures of a part of the guide, worked out as it is read (and kept with it)."""
     if document.role == "article":
-        document.readable = readable_text(root)
+        document.counts = counts_in(
+            readable_text(root), document.lang, document.settings.get("CACHE_PATH")
+        )
 
 
 def words_of(text):
@@ -166,17 +169,25 @@ def spanish_grade(ease):
     return "university"
 
 
-def measure(text, words_per_minute=WORDS_PER_MINUTE, cache_path=None, lang="en"):
-    """(words, minutes, score) of a text: the Flesch–Kincaid grade in English, the
-    Fernández-Huerta ease in Spanish."""
+def counts_in(text, lang, cache_path=None):
+    """(words, sentences, syllables) of a text in language ``lang``."""
     spanish = lang.startswith("es")
-    words, sentences, syllables = counts(
-        text, spanish_syllables if spanish else english_syllables, cache_path
-    )
+    return counts(text, spanish_syllables if spanish else english_syllables, cache_path)
+
+
+def figures(counted, words_per_minute, lang):
+    """(words, minutes, score) from a text's counts: the Flesch–Kincaid grade in
+    English, the Fernández-Huerta ease in Spanish."""
+    words, sentences, syllables = counted
     if not words:
         return 0, 0, 0.0
-    formula = fernandez_huerta_ease if spanish else flesch_kincaid_grade
+    formula = fernandez_huerta_ease if lang.startswith("es") else flesch_kincaid_grade
     return words, math.ceil(words / words_per_minute), formula(words, sentences, syllables)
+
+
+def measure(text, words_per_minute=WORDS_PER_MINUTE, cache_path=None, lang="en"):
+    """(words, minutes, score) of a text."""
+    return figures(counts_in(text, lang, cache_path), words_per_minute, lang)
 
 
 def english_score(grade, settings):
@@ -231,9 +242,7 @@ def table(title, columns, score, guide, settings):
     speed = settings.get("READABILITY_WORDS_PER_MINUTE", WORDS_PER_MINUTE)
     rows = [f"{'Article':<44} {'Words':>6} {'Minutes':>8} {columns}"]
     for document in guide:
-        words, minutes, value = measure(
-            document.readable, speed, settings.get("CACHE_PATH"), document.lang
-        )
+        words, minutes, value = figures(document.counts, speed, document.lang)
         cells, warning = score(value, settings)
         rows.append(f"{document.path:<44} {words:>6} {minutes:>8} {cells}")
         if words and warning:

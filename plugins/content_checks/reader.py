@@ -181,7 +181,7 @@ class StrictMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"])
-        document = self.read_document(relative)
+        document = self.run.pages.read(relative, lambda: self.read_document(relative))
         return document.html, metadata.for_pelican(document, self)
 
     def read_document(self, relative, role=None, parse=True):

@@ -10,6 +10,7 @@ comments were about a sixth of the weight of every page (gzip), on a site that s
 each page in the first 14 KB.
 """
 
+import functools
 import pathlib
 import re
 
@@ -28,6 +29,7 @@ NOTHING_AFTER = frozenset("{};,>(:")
 NOTHING_BEFORE = frozenset("{};,>)!")
 
 
+@functools.lru_cache(maxsize=16)  # a build asks for each stylesheet several times
 def lean(css):
     """The stylesheet as a browser reads it, without comments and with as little
     whitespace as means the same: one space where one is needed, none around braces,

@@ -24,11 +24,13 @@ the whole build succeeded).
 """
 
 import datetime
+import pickle
 from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url
 
+from kept_results import of_build
 from translations import in_language, language_context, text
 
 from . import leaflet
@@ -85,7 +87,26 @@ def joined(pages, attribute):
     return "; ".join(dict.fromkeys(names)) if all(names) else ""
 
 
-def whole_guide(entries, context, sources, siteurl, lang, svg_style=None):
+def combined(kept, pages, siteurl, svg_style, lang, settings):
+    """``combine``'s result, taken from the kept results when the same parts were
+    combined before (the theme's words and the style of the SVGs come from the theme
+    and the settings, which the kept results' keys include)."""
+    key = kept.key(
+        "whole guide",
+        lang,
+        siteurl,
+        "paper" if svg_style else "screen",
+        *(f"{page.url}\0{page.slug}\0{html}" for page, html in pages),
+    )
+    data = kept.get(key)
+    if data is not None:
+        return pickle.loads(data)
+    made = combine(pages, siteurl, svg_style, lambda english: text(settings, lang, english))
+    kept.put(key, pickle.dumps(made))
+    return made
+
+
+def whole_guide(entries, context, sources, siteurl, lang, kept, svg_style=None):
     """The combined page in language `lang`. Each part is its page's text and its Sources
     list (the theme's partial `sources`, as on the page itself), rewritten by `combine`."""
     settings = context
@@ -94,7 +115,8 @@ def whole_guide(entries, context, sources, siteurl, lang, svg_style=None):
         return text(settings, lang, english)
 
     pages = [entry.page for entry in entries]
-    texts, cards = combine(
+    texts, cards = combined(
+        kept,
         [
             (
                 page,
@@ -105,7 +127,8 @@ def whole_guide(entries, context, sources, siteurl, lang, svg_style=None):
         ],
         siteurl,
         svg_style,
-        say,
+        lang,
+        settings,
     )
     # A date that is not one stays a string (review_dates); the checks report it.
     dated = [page for page in pages if isinstance(getattr(page, "reviewed", None), datetime.date)]
@@ -178,12 +201,15 @@ def made_in(lang, language, generator):
     siteurl = site_url(settings, in_language(settings["WHOLE_GUIDE_SAVE_AS"], lang, settings))
     sources = generator.get_template("partials/sources")
     entries = language["guide_pages"]
-    guide = whole_guide(entries, context, sources, siteurl, lang)
+    kept = of_build(generator)
+    guide = whole_guide(entries, context, sources, siteurl, lang, kept)
     language["whole_guide"] = context["whole_guide"] = guide  # what each page links to
     if lang == settings["DEFAULT_LANG"]:
         generator.context["whole_guide"] = guide
     if settings["PDF_LEAFLET"]:
-        paper = whole_guide(entries, context, sources, siteurl, lang, leaflet.svg_style(settings))
+        paper = whole_guide(
+            entries, context, sources, siteurl, lang, kept, leaflet.svg_style(settings)
+        )
         html = generator.get_template("whole-guide").render(
             dict(context, SITEURL=siteurl, page=paper, leaflet=True)
         )

@@ -28,6 +28,7 @@ from review_dates import today
 FOLDER = "kept"
 MAX_ENTRIES = 400  # a few MB: the site's pages and whole guides, a dozen times over
 RECENT_SECONDS = 3600
+TRIMMED = ".trimmed"  # its time: when the folder was last trimmed
 CONTEXT_KEY = "kept_results"
 # The modules whose code shapes a page, besides the site's own plugins.
 LIBRARIES = ("markdown", "pelican", "jinja2")
@@ -139,21 +140,30 @@ def of_build(generator):
 
 
 def trim(pelican):
-    """After each build, remove the entries used least recently beyond MAX_ENTRIES, but
-    none used in the last RECENT_SECONDS: a build of a bigger site, or one running beside
-    this one, still needs them."""
+    """After a build that added entries, remove the entries used least recently beyond
+    MAX_ENTRIES, but none used in the last RECENT_SECONDS: a build of a bigger site, or
+    one running beside this one, still needs them."""
     folder = os.path.join(pelican.settings["CACHE_PATH"], FOLDER)
+    marker = os.path.join(folder, TRIMMED)
     try:
-        entries = [e for e in os.scandir(folder) if e.is_file() and len(e.name) == 64]
-    except OSError:
-        return
-    entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        if os.stat(folder).st_mtime_ns <= os.stat(marker).st_mtime_ns:
+            return  # nothing added or removed since the last trim
+    except OSError:  # no marker yet (trim), or no folder (nothing to trim)
+        if not os.path.isdir(folder):
+            return
     recent = time.time() - RECENT_SECONDS
-    for entry in entries[MAX_ENTRIES:]:
-        if entry.stat().st_mtime >= recent:
-            continue
-        with contextlib.suppress(OSError):  # removed by a build beside this one
-            os.remove(entry.path)
+    with contextlib.suppress(OSError):  # a folder that cannot be trimmed is only bigger
+        used = [
+            (entry.stat().st_mtime, entry.path)
+            for entry in os.scandir(folder)
+            if len(entry.name) == 64 and entry.is_file()
+        ]
+        for last_used, path in sorted(used, reverse=True)[MAX_ENTRIES:]:
+            if last_used < recent:
+                with contextlib.suppress(OSError):  # removed by a build beside this one
+                    os.remove(path)
+        with open(marker, "a"):
+            os.utime(marker)  # after the removals, which changed the folder's time
 
 
 def register():

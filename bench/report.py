@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 RATIO_TARGET = 1.25
+REAL_CONTENT_TARGET = 1.0
 LINEAR_EXPONENT = 1.1  # time may grow at most as articles^1.1 between two sizes
 BUSY_LOAD = 1.5  # our own build counts 1
 SERIES = {
@@ -38,13 +39,15 @@ def targets(result):
     real = result["real"]["builds"]
     for kind in ("clean", "rebuild"):
         ratio = seconds(real[f"ours_{kind}"], key) / seconds(real[f"plain_{kind}"], key)
-        rows.append(
-            (
-                f"Real content, {'empty output' if kind == 'clean' else 'rebuild'}: ours ≤ {RATIO_TARGET} × plain",
-                f"{ratio:.2f} ×",
-                ratio <= RATIO_TARGET,
+        # issue 6 set 1.25 ×; issue 11: no slower than plain Pelican on the real content
+        for target in (RATIO_TARGET, REAL_CONTENT_TARGET):
+            rows.append(
+                (
+                    f"Real content, {'empty output' if kind == 'clean' else 'rebuild'}: ours ≤ {target} × plain",
+                    f"{ratio:.2f} ×",
+                    ratio <= target,
+                )
             )
-        )
     for layout, series in result["scale"].items():
         for row in series["rows"]:
             ratio = seconds(row["ours"], key) / seconds(row["plain"], key)
@@ -421,8 +424,13 @@ def _method():
         "- Time is wall-clock time of the whole command (Python start-up included); CPU is "
         "user + system time of the command and its children; peak memory is the largest "
         "resident set of any of its processes (`wait4`). Builds of ours and plain Pelican "
-        "alternate, so changes in the machine's load hit both alike. Pelican's content "
-        "cache is off in both (the default).",
+        "alternate, so changes in the machine's load hit both alike. Pelican's own content "
+        "cache is off in both (the default). Ours keeps what it worked out from unchanged "
+        "inputs in its cache folder (plugin `kept_results`: each page read without a "
+        "problem, the whole guide's parts, the compiled templates), so its empty-output "
+        "builds and rebuilds reuse them; the build with an empty cache folder is a fresh "
+        "clone's first `make html` (a change to the code, the theme, the settings or "
+        "`content/shared/` reads every page again, but keeps the compiled templates).",
         "- Synthetic sites (`bench/synth.py`): the real guide articles plus numbered copies "
         "with unique titles and slugs; a copy's links to other guide articles point to the "
         "copies of the same set, so every link resolves and both builds run with no "

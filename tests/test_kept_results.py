@@ -196,9 +196,9 @@ def test_what_a_kept_page_depends_on_is_in_its_key(settings, tmp_path, monkeypat
     assert key(settings) != before
 
 
-def test_the_output_folder_and_functions_do_not_change_the_key(settings):
+def test_the_output_folder_does_not_change_the_key_and_a_function_counts_by_its_code(settings):
     before = key(settings)
     assert key(dict(settings, OUTPUT_PATH="/elsewhere/.output-build-x1y2")) == before
-    assert key(dict(settings, JINJA_FILTERS={"f": lambda value: value})) == key(
-        dict(settings, JINJA_FILTERS={"f": lambda value: value})
-    )
+    same = [key(dict(settings, JINJA_FILTERS={"f": lambda value: value})) for _ in range(2)]
+    assert same[0] == same[1]  # the same function made again, at another address
+    assert key(dict(settings, JINJA_FILTERS={"f": lambda value: value.upper()})) != same[0]

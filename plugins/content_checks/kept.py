@@ -36,7 +36,9 @@ def content_stamp(settings):
             relative = os.path.relpath(path, root)
             digest.update(relative.encode() + b"\0")
             page = name.endswith(".md") and os.path.basename(where) != SHARED
-            if not page and os.path.isfile(path):
+            if os.path.islink(path):  # refused by the file rules; never followed here
+                digest.update(b"link\0")
+            elif not page and os.path.isfile(path):
                 with open(path, "rb") as file:
                     digest.update(hashlib.sha256(file.read()).digest())
     return digest.digest()

@@ -15,6 +15,7 @@ for it (a preview's rebuild works it out again).
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sys
 import tempfile
@@ -35,9 +36,8 @@ LIBRARIES = ("markdown", "pelican", "jinja2")
 
 
 def plain(value):
-    """A stable text for a setting: values as Python writes them, and functions or other
-    objects Python writes with their address by their name (their code is in a plugin,
-    or in the settings file, whose other settings change with it)."""
+    """A stable text for a setting: values as Python writes them; functions by their name
+    and code; other objects Python writes with their address, by their kind."""
     if isinstance(value, dict):
         return "{" + ", ".join(sorted(f"{key!r}: {plain(v)}" for key, v in value.items())) + "}"
     if isinstance(value, (list, tuple)):
@@ -48,7 +48,9 @@ def plain(value):
     if " at 0x" not in written:
         return written
     name = getattr(value, "__qualname__", None) or type(value).__qualname__
-    return f"<{getattr(value, '__module__', type(value).__module__)}.{name}>"
+    code = getattr(value, "__code__", None)  # a function's code, wherever it is written
+    body = hashlib.sha256(marshal.dumps(code)).hexdigest() if code else ""
+    return f"<{getattr(value, '__module__', type(value).__module__)}.{name} {body}>"
 
 
 def plugin_files(settings):

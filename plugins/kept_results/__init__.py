@@ -3,14 +3,15 @@
 Guarantees: a result (bytes) is kept in Pelican's cache folder (CACHE_PATH, in
 ``kept/``) under a key made of everything it can depend on: the inputs its maker
 names, and, for every result, the code of the site's plugins (every .py file in
-PLUGIN_PATHS), every file of the theme (its templates and words), the files and versions of Python, Pelican, Python-Markdown and the
-Markdown extensions the settings name, every setting but the output folder, and the
-day (review dates are checked against it; SOURCE_DATE_EPOCH when set). A change to any
-of them is a different key, so what a build takes from here is what it would have
-made. A missing, damaged or unreadable entry is made again; the folder keeps the
-entries used most recently (at most MAX_ENTRIES, and any used in the last hour), and
-this plugin only ever removes files it wrote there. The key is worked out once a build, when a plugin first asks
-for it (a preview's rebuild works it out again).
+PLUGIN_PATHS), every file of the theme (its templates and words), the version of Python
+and the installed files of Pelican, Python-Markdown, Jinja and the Markdown extensions
+the settings name, every setting but the output folder, and the day (review dates are
+checked against it; SOURCE_DATE_EPOCH when set). A change to any of them is a different
+key, so what a build takes from here is what it would have made. A missing, damaged or
+unreadable entry is made again; the folder keeps the entries used most recently (at
+most MAX_ENTRIES, and any used in the last hour), and this plugin only ever removes
+files it wrote there. The key is worked out once a build, when a plugin first asks for
+it (a preview's rebuild works it out again).
 """
 
 import contextlib

@@ -86,6 +86,12 @@ def build_arguments(content, output):
     return [str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py")]
 
 
+def as_from_a_terminal():
+    """Ctrl-C works as in a terminal: a suite started in the background (``make test &``
+    in a script) would pass its children SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def slow_build(content, output):
     """build.py over 300 extra pages, in its own process group as from a terminal."""
     add_pages(content, 300)
@@ -93,6 +99,7 @@ def slow_build(content, output):
         [sys.executable, str(ROOT / "build.py"), *build_arguments(content, output)],
         cwd=ROOT,
         start_new_session=True,
+        preexec_fn=as_from_a_terminal,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -105,6 +112,7 @@ def slow_make_html(project):
     process = subprocess.Popen(
         make_command(project, "html"),
         start_new_session=True,
+        preexec_fn=as_from_a_terminal,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -149,6 +157,7 @@ def test_ctrl_c_during_the_swap_says_the_new_site_is_in_place(site, tmp_path, co
     result = subprocess.run(
         [sys.executable, "-c", script, *build_arguments(content_copy, output)],
         cwd=ROOT,
+        preexec_fn=as_from_a_terminal,
         capture_output=True,
         check=False,
         text=True,

@@ -120,5 +120,8 @@ class KeptPages:
             part for part, pages in self.run.library.shown_on.items() if document.path in pages
         ]
         data = io.BytesIO()
-        PagePickler(data, document).dump((document, parts))
+        try:
+            PagePickler(data, document).dump((document, parts))
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return  # not kept: read again at the next build
         self.kept.put(key, data.getvalue())

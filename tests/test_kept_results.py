@@ -45,6 +45,17 @@ def test_an_unchanged_page_is_taken_from_the_kept_results(tmp_path):
     assert any(after[name] > before[name] for name in before), "no kept page was used"
 
 
+def test_a_copy_of_the_content_folder_elsewhere_reads_the_same_kept_pages(tmp_path):
+    cache = tmp_path / "cache"
+    first = tiny_site(tmp_path / "here", CACHE_PATH=str(cache))
+    assert first.ok, first.stderr
+    before = entries(cache)
+    copy = tiny_site(tmp_path / "elsewhere", CACHE_PATH=str(cache))
+    assert copy.ok, copy.stderr
+    assert set(entries(cache)) == set(before), "a page of the copy was read afresh"
+    assert checksums(copy.output) == checksums(first.output)
+
+
 def test_a_changed_page_is_read_again(tmp_path):
     cache = tmp_path / "cache"
     assert tiny_site(tmp_path, CACHE_PATH=str(cache)).ok
@@ -147,11 +158,14 @@ def test_old_kept_results_are_removed_beyond_the_limit_and_nothing_else(tmp_path
     for path in old:
         path.write_bytes(b"an entry of an earlier build")
         os.utime(path, (1, 1))  # unused for decades
-    monkeypatch.setattr(kept_results, "MAX_ENTRIES", 2)
+    beside = folder / ("f" * 64)
+    beside.write_bytes(b"an entry a build beside this one has just used")
+    kept_results.used(beside)
+    monkeypatch.setattr(kept_results, "MAX_ENTRIES", 0)
     assert tiny_site(tmp_path, CACHE_PATH=str(cache)).ok
-    left = entries(cache)
-    assert len(left) > 2, "this build's own entries must stay (used in the last hour)"
     assert not any(path.exists() for path in old)
+    assert beside.exists()  # used in the last hour
+    assert len(entries(cache)) > 1, "the entries this build made must stay"
     assert (folder / "notes.txt").read_text() == "a file someone put here"
 
 
@@ -196,9 +210,13 @@ def test_what_a_kept_page_depends_on_is_in_its_key(settings, tmp_path, monkeypat
     assert key(settings) != before
 
 
-def test_the_output_folder_does_not_change_the_key_and_a_function_counts_by_its_code(settings):
+def test_where_output_and_content_are_does_not_change_the_key_and_a_function_counts_by_its_code(
+    settings,
+):
     before = key(settings)
     assert key(dict(settings, OUTPUT_PATH="/elsewhere/.output-build-x1y2")) == before
+    assert key(dict(settings, PATH="/elsewhere/content")) == before  # the same folder's name
+    assert key(dict(settings, PATH="/elsewhere/pages")) != before  # messages name the folder
     same = [key(dict(settings, JINJA_FILTERS={"f": lambda value: value})) for _ in range(2)]
     assert same[0] == same[1]  # the same function made again, at another address
     assert key(dict(settings, JINJA_FILTERS={"f": lambda value: value.upper()})) != same[0]

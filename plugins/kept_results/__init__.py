@@ -5,13 +5,15 @@ Guarantees: a result (bytes) is kept in Pelican's cache folder (CACHE_PATH, in
 names, and, for every result, the code of the site's plugins (every .py file in
 PLUGIN_PATHS), every file of the theme (its templates and words), the version of Python
 and the installed files of Pelican, Python-Markdown, Jinja and the Markdown extensions
-the settings name, every setting but the output folder, and the day (review dates are
-checked against it; SOURCE_DATE_EPOCH when set). A change to any of them is a different
+the settings name, every setting but the output folder and where the content folder
+is (its name counts), and the day (review dates are checked against it;
+SOURCE_DATE_EPOCH when set). A change to any of them is a different
 key, so what a build takes from here is what it would have made. A missing, damaged or
-unreadable entry is made again; the folder keeps the entries used most recently (at
-most MAX_ENTRIES, and any used in the last hour), and this plugin only ever removes
-files it wrote there. The key is worked out once a build, when a plugin first asks for
-it (a preview's rebuild works it out again).
+unreadable entry is made again. When a build first adds an entry, the folder is
+trimmed to the entries used most recently (at most MAX_ENTRIES, and any used in the
+last hour); only entries written here are ever removed. The key is worked out once a
+build, as its first generator starts (a preview's rebuild works it out again), and
+``content_checks`` and ``whole_guide`` keep their results with it (``of_build``).
 """
 
 import contextlib
@@ -30,7 +32,6 @@ from review_dates import today
 FOLDER = "kept"
 MAX_ENTRIES = 400  # a few MB: the site's pages and whole guides, a dozen times over
 RECENT_SECONDS = 3600
-TRIMMED = ".trimmed"  # its time: when the folder was last trimmed
 CONTEXT_KEY = "kept_results"
 # The modules whose code shapes a page, besides the site's own plugins.
 LIBRARIES = ("markdown", "pelican", "jinja2")
@@ -84,7 +85,11 @@ def fingerprint(settings):
             digest.update(path.encode() + b"\0" + file.read() + b"\0")
     for path in library_files(settings):
         digest.update(f"{path} {os.stat(path).st_mtime_ns}\0".encode())
-    shown = {key: value for key, value in settings.items() if key != "OUTPUT_PATH"}
+    # Not where the output and the content are: a page reads the same in a copy of the
+    # content folder (the tests build many), as long as the folder's name is the same
+    # (messages name it: "content/pages/…"), and the other content files are (content_checks).
+    shown = {key: value for key, value in settings.items() if key not in ("OUTPUT_PATH", "PATH")}
+    shown["PATH"] = os.path.basename(os.path.normpath(settings["PATH"]))
     digest.update(plain(shown).encode())
     digest.update(f"{today(settings)} {os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.digest()
@@ -96,6 +101,7 @@ class Kept:
     def __init__(self, settings):
         self.folder = os.path.join(settings["CACHE_PATH"], FOLDER)
         self.base = fingerprint(settings)
+        self.trimmed = False
 
     def key(self, *inputs):
         """The key of a result made from ``inputs`` (text or bytes) with this build's
@@ -112,14 +118,17 @@ class Kept:
         try:
             with open(path, "rb") as file:
                 data = zlib.decompress(file.read())
-            os.utime(path)  # recently used: kept when the folder is trimmed
+            used(path)
             return data
         except (OSError, zlib.error):
             return None
 
     def put(self, key, data):
         """Keep ``data``; written whole or not at all, so a build running beside this
-        one never reads half an entry."""
+        one never reads half an entry. A build's first new entry trims the folder."""
+        if not self.trimmed:
+            self.trimmed = True
+            trim(self.folder)
         try:
             os.makedirs(self.folder, exist_ok=True)
             handle, name = tempfile.mkstemp(dir=self.folder, prefix=".new-")
@@ -128,46 +137,43 @@ class Kept:
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(zlib.compress(data, 1))
+            used(name)
             os.replace(name, os.path.join(self.folder, key))
         except OSError:
             with contextlib.suppress(OSError):
                 os.remove(name)
 
 
+def used(path):
+    """Note that an entry is used now: its time, by the clock the trimming reads."""
+    now = time.time()
+    os.utime(path, (now, now))
+
+
+def trim(folder):
+    """Remove the entries used least recently beyond MAX_ENTRIES, but none used in the
+    last RECENT_SECONDS: a build of a bigger site, or one running beside this one, still
+    needs them."""
+    recent = time.time() - RECENT_SECONDS
+    with contextlib.suppress(OSError):  # a folder that cannot be trimmed is only bigger
+        entries = [
+            (entry.stat().st_mtime, entry.path)
+            for entry in os.scandir(folder)
+            if len(entry.name) == 64 and entry.is_file()
+        ]
+        for last_used, path in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+            if last_used < recent:
+                with contextlib.suppress(OSError):  # removed by a build beside this one
+                    os.remove(path)
+
+
 def of_build(generator):
-    """This build's kept results (made when a plugin first asks for them)."""
+    """This build's kept results (made as its first generator starts)."""
     context = generator.context
     if CONTEXT_KEY not in context:
         context[CONTEXT_KEY] = Kept(generator.settings)
     return context[CONTEXT_KEY]
 
 
-def trim(pelican):
-    """After a build that added entries, remove the entries used least recently beyond
-    MAX_ENTRIES, but none used in the last RECENT_SECONDS: a build of a bigger site, or
-    one running beside this one, still needs them."""
-    folder = os.path.join(pelican.settings["CACHE_PATH"], FOLDER)
-    marker = os.path.join(folder, TRIMMED)
-    try:
-        if os.stat(folder).st_mtime_ns <= os.stat(marker).st_mtime_ns:
-            return  # nothing added or removed since the last trim
-    except OSError:  # no marker yet (trim), or no folder (nothing to trim)
-        if not os.path.isdir(folder):
-            return
-    recent = time.time() - RECENT_SECONDS
-    with contextlib.suppress(OSError):  # a folder that cannot be trimmed is only bigger
-        used = [
-            (entry.stat().st_mtime, entry.path)
-            for entry in os.scandir(folder)
-            if len(entry.name) == 64 and entry.is_file()
-        ]
-        for last_used, path in sorted(used, reverse=True)[MAX_ENTRIES:]:
-            if last_used < recent:
-                with contextlib.suppress(OSError):  # removed by a build beside this one
-                    os.remove(path)
-        with open(marker, "a"):
-            os.utime(marker)  # after the removals, which changed the folder's time
-
-
 def register():
-    signals.finalized.connect(trim)
+    signals.generator_init.connect(of_build)
